@@ -1,0 +1,35 @@
+"""Client side of the smart update module (the desktop imports only this package).
+
+Typical use from a worker thread::
+
+    client = UpdateClient(UpdateClientConfig(install_dir, server_url, trusted_root))
+    check = client.check(cancel=event)
+    if check.offered:
+        client.apply(on_progress=progress, cancel=event)   # then restart via the launcher
+
+See ``docs/updates.md``.
+"""
+
+from __future__ import annotations
+
+from updater.client.fetcher import HttpxFetcher
+from updater.client.install import InstallStatus
+from updater.client.service import (
+    ApplyResult,
+    UpdateCheck,
+    UpdateClient,
+    UpdateClientConfig,
+    evaluate,
+    pick,
+)
+
+__all__ = [
+    "ApplyResult",
+    "HttpxFetcher",
+    "InstallStatus",
+    "UpdateCheck",
+    "UpdateClient",
+    "UpdateClientConfig",
+    "evaluate",
+    "pick",
+]
