@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import pytest
-from updater_helpers import Publisher, client_for
-from updater_sim import RepositorySimulator
+# The helper modules sit next to this file; with --import-mode=importlib pytest does
+# not put test folders on sys.path, and the crash tests' child processes need them too.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from updater.client import UpdateClient
+import pytest  # noqa: E402
+from updater_helpers import Publisher, client_for  # noqa: E402
+from updater_sim import RepositorySimulator  # noqa: E402
+
+from updater.client import UpdateClient  # noqa: E402
 
 
 @pytest.fixture
