@@ -24,8 +24,9 @@ DEFAULT_PACKAGES = ("core", "client", "sync", "updater", "cli")
 DEFAULT_EXTRA_DIRS = ("assets",)
 # 1980-01-01: the earliest time zip-based tools accept; any fixed value works.
 FIXED_MTIME = 315532800
-_SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
-_SKIP_SUFFIXES = (".pyc", ".pyo", ".orig", ".rej", ".swp")
+_SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "dev-keys"}
+# Private keys never ship, whatever folder they were left in.
+_SKIP_SUFFIXES = (".pyc", ".pyo", ".orig", ".rej", ".swp", ".pem", ".key")
 
 
 def build_bundle(

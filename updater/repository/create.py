@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from tuf.api.metadata import Metadata, Root, Snapshot, Targets, Timestamp
@@ -17,6 +17,7 @@ def init_keys(
     *,
     root_keys: int = 3,
     root_threshold: int = 2,
+    root_lifetime: timedelta | None = None,
     now: datetime | None = None,
 ) -> Path:
     """Generate every role's keys and sign root version 1.
@@ -29,6 +30,7 @@ def init_keys(
         key_dir: New folder for the private keys (mode 0700).
         root_keys: Number of root keys.
         root_threshold: Root signatures required.
+        root_lifetime: Validity of root v1 (default one year).
         now: Signing time (tests).
 
     Returns:
@@ -48,7 +50,9 @@ def init_keys(
         write_key(paths.root_key(index), signer)
     for role, signer in role_signers.items():
         write_key(paths.role(role), signer)
-    root = Metadata(Root(expires=_store.expiry("root", now), consistent_snapshot=True))
+    root = Metadata(
+        Root(expires=_store.expiry("root", now, root_lifetime), consistent_snapshot=True)
+    )
     for signer in root_signers:
         root.signed.add_key(signer.public_key, "root")
     for role, signer in role_signers.items():
