@@ -183,3 +183,32 @@ class RepositoryStateError(ReleaseError):
     """The update repository directory is missing, incomplete or fails verification."""
 
     check = "repository"
+
+
+def plain_message(exc: UpdateError) -> str:
+    """Say in plain words what happened and what it means for the user (for the client UI).
+
+    The technical reason (check and file) is appended so a screenshot sent to IT
+    is enough to diagnose.
+    """
+    if isinstance(exc, UpdateCancelledError):
+        text = "The update was cancelled. Nothing was changed."
+    elif isinstance(exc, UpdateDownloadError):
+        text = (
+            "The update could not be downloaded (network or server problem). "
+            "Your current version keeps working; the update will be tried again later."
+        )
+    elif isinstance(exc, UpdateVerificationError):
+        text = (
+            "The update was refused because it could not be verified as genuine. "
+            "Nothing was installed and your current version keeps working. Please tell IT."
+        )
+    elif isinstance(exc, UpdateRequiredError):
+        text = f"Version {exc.required_version} must be installed first; it cannot be skipped."
+    elif isinstance(exc, UpdateBusyError):
+        text = "Another update is already running on this computer."
+    elif isinstance(exc, UpdateInstallError):
+        text = "The update could not be installed. Your current version keeps working."
+    else:
+        text = "The update did not complete."
+    return f"{text} ({exc})"

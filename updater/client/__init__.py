@@ -12,6 +12,7 @@ See ``docs/updates.md``.
 
 from __future__ import annotations
 
+from updater._releases import Release
 from updater.client.fetcher import HttpxFetcher
 from updater.client.install import InstallStatus
 from updater.client.service import (
@@ -27,6 +28,7 @@ __all__ = [
     "ApplyResult",
     "HttpxFetcher",
     "InstallStatus",
+    "Release",
     "UpdateCheck",
     "UpdateClient",
     "UpdateClientConfig",

@@ -175,8 +175,12 @@ class UpdateClient:
             UpdateDownloadError: Network trouble.
             UpdateVerificationError: A TUF check failed; the error names check and file.
         """
-        session = self._session(cancel)
-        return evaluate(self.installed(), session.releases())
+        try:
+            session = self._session(cancel)
+            return evaluate(self.installed(), session.releases())
+        except UpdateError as exc:
+            logger.warning("update check refused: %s", exc)
+            raise
 
     def apply(
         self,
@@ -194,7 +198,15 @@ class UpdateClient:
             UpdateDownloadError / UpdateVerificationError: As for :meth:`check`.
             UpdateInstallError: Unpacking or switching failed (``current`` unchanged).
         """
-        cancel = cancel or threading.Event()
+        try:
+            return self._apply(version, on_progress, cancel or threading.Event())
+        except UpdateError as exc:
+            logger.warning("update refused: %s", exc)
+            raise
+
+    def _apply(
+        self, version: str | None, on_progress: ProgressCallback | None, cancel: threading.Event
+    ) -> ApplyResult:
         with install.install_lock(self.layout):
             session = self._session(cancel)
             check = evaluate(self.installed(), session.releases())
@@ -260,14 +272,3 @@ class _Session:
             archive.unlink(missing_ok=True)
             raise UpdateHashMismatchError("downloaded file changed on disk", file=release.target)
         return archive
-
-
-__all__ = [
-    "ApplyResult",
-    "UpdateCheck",
-    "UpdateClient",
-    "UpdateClientConfig",
-    "UpdateError",
-    "evaluate",
-    "pick",
-]
