@@ -7,13 +7,16 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-# (group name, module that provides register(subparsers), one-line help)
+# (group, module that provides register(subparsers)); "server" also adds db, admin and demo,
+# "release" (updater) also adds update.
 _GROUPS: tuple[tuple[str, str], ...] = (
     ("server", "server.cli"),
     ("client", "client.cli"),
     ("timetable", "core.timetabling.cli"),
     ("release", "updater.cli"),
 )
+# Extras whose absence only removes their commands (a server machine has no Qt).
+_OPTIONAL = frozenset({"PySide6", "fastapi", "uvicorn", "tuf", "alembic", "httpx", "keyring", "starlette"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
         except ModuleNotFoundError as exc:
             # An extra that is not installed (e.g. the client on a server machine):
             # its commands are simply not offered.
-            if exc.name and exc.name.split(".")[0] in {"PySide6", "fastapi", "uvicorn", "tuf", "alembic", "httpx", "keyring"}:
+            if exc.name and exc.name.split(".")[0] in _OPTIONAL:
+                continue
+            if exc.name and module_name.startswith(exc.name):
+                # The group's module is not part of this installation.
                 continue
             raise
         module.register(subparsers)

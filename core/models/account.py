@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.models.base import Base, IdStr, Replicated, new_id, utcnow
@@ -119,6 +119,5 @@ class ServerSetting(Base):
     """Server-wide key/value settings (database epoch, minimum client version…)."""
 
     __tablename__ = "server_setting"
-    __table_args__ = (UniqueConstraint("key"),)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)

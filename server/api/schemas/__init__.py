@@ -1,0 +1,1 @@
+"""Wire schemas of the web API, separate from the ORM (create / update / public / page)."""
