@@ -28,6 +28,14 @@ def add_commands(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], guard: Callable[[Handler], Handler]
 ) -> None:
     """Add the release subcommands."""
+    _add_setup(sub, guard)
+    _add_publishing(sub, guard)
+    _add_maintenance(sub, guard)
+
+
+def _add_setup(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], guard: Callable[[Handler], Handler]
+) -> None:
     p = sub.add_parser(
         "init-keys", help="create root/targets/snapshot/timestamp keys and root.json"
     )
@@ -46,6 +54,10 @@ def add_commands(
     _repo_and_keys(p)
     p.set_defaults(handler=guard(_init_repo))
 
+
+def _add_publishing(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], guard: Callable[[Handler], Handler]
+) -> None:
     p = sub.add_parser("build", help="build a deterministic release bundle of the client")
     p.add_argument(
         "--version", dest="release_version", required=True, help="release version, e.g. 1.4.0"
@@ -72,6 +84,10 @@ def add_commands(
     p.add_argument("--required", action="store_true", help="no client may skip this release")
     p.set_defaults(handler=guard(_publish))
 
+
+def _add_maintenance(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], guard: Callable[[Handler], Handler]
+) -> None:
     p = sub.add_parser("resign-timestamp", help="re-sign timestamp (and snapshot when near expiry)")
     p.add_argument("--repo", type=Path, required=True, help="update repository folder")
     p.add_argument("--key", type=Path, required=True, help="online/timestamp.pem")

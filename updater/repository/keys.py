@@ -37,8 +37,9 @@ class KeyPaths:
 
     def root(self) -> list[Path]:
         """Root key files, in index order."""
-        found = sorted((self.key_dir / OFFLINE).glob("root-*.pem"), key=_index_of)
-        return found
+        # Only root-<n>.pem: staged (*.new.pem) and retired keys are not signers.
+        found = (self.key_dir / OFFLINE).glob("root-*.pem")
+        return sorted((p for p in found if p.stem[5:].isdigit()), key=_index_of)
 
     def root_key(self, index: int) -> Path:
         """Path of root key number ``index`` (1-based)."""

@@ -67,7 +67,27 @@ def rotate_key(
     staged = old_path.with_name(old_path.stem + ".new.pem")
     staged.unlink(missing_ok=True)
     write_key(staged, new_signer)
-    root: Metadata[Root] = _store.root_of(Path(repo_dir))
+    try:
+        root = _new_root(Path(repo_dir), paths, role, old_signer, new_signer, now)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    _store.save(Path(repo_dir), root)
+    retire_key(old_path)
+    os.replace(staged, old_path)
+    _resign_role(Path(repo_dir), paths, role, new_signer, now)
+    return root.signed.version
+
+
+def _new_root(
+    repo_dir: Path,
+    paths: KeyPaths,
+    role: str,
+    old_signer: CryptoSigner,
+    new_signer: CryptoSigner,
+    now: datetime | None,
+) -> Metadata[Root]:
+    root: Metadata[Root] = _store.root_of(repo_dir)
     old_root = Metadata[Root].from_bytes(root.to_bytes())
     root.signed.revoke_key(old_signer.public_key.keyid, role)
     root.signed.add_key(new_signer.public_key, role)
@@ -77,11 +97,7 @@ def rotate_key(
         signers.append(new_signer)
     _store.sign(root, signers)
     _check_thresholds(old_root, root)
-    _store.save(Path(repo_dir), root)
-    retire_key(old_path)
-    os.replace(staged, old_path)
-    _resign_role(Path(repo_dir), paths, role, new_signer, now)
-    return root.signed.version
+    return root
 
 
 def _old_key_path(paths: KeyPaths, role: str, index: int | None) -> Path:

@@ -1,0 +1,125 @@
+"""The publishing side: the server's re-sign job, policy reading, rotation, refusals."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from updater_helpers import Publisher
+from updater_sim import RepositorySimulator
+
+from updater import errors
+from updater.client import UpdateClient
+from updater.repository import PolicyCache, read_policy, resign_timestamp, rotate_key
+from updater.repository._store import load, utc_now
+from updater.repository.keys import KeyPaths, load_signer
+
+
+def _online(publisher: Publisher, role: str) -> Path:
+    return KeyPaths(publisher.key_dir).role(role)
+
+
+def test_resign_job_unfreezes_clients(
+    installed_v1: UpdateClient, publisher: Publisher, sim: RepositorySimulator
+) -> None:
+    past = utc_now() - timedelta(days=2)
+    resign_timestamp(publisher.repo_dir, _online(publisher, "timestamp"), now=past)
+    sim.reload()
+    with pytest.raises(errors.UpdateExpiredError):
+        installed_v1.check()
+    result = resign_timestamp(publisher.repo_dir, _online(publisher, "timestamp"))
+    sim.reload()
+    assert result.timestamp_expires > utc_now() and not result.snapshot_renewed
+    assert installed_v1.check().offered is None
+
+
+def test_resign_job_renews_a_snapshot_near_expiry(
+    publisher: Publisher, caplog: pytest.LogCaptureFixture
+) -> None:
+    later = utc_now() + timedelta(days=5)  # the 7-day snapshot now has 2 days left
+    before = load(publisher.repo_dir, "snapshot").signed.version
+    result = resign_timestamp(publisher.repo_dir, _online(publisher, "timestamp"), now=later)
+    assert not result.snapshot_renewed and "snapshot" in caplog.text
+    result = resign_timestamp(
+        publisher.repo_dir,
+        load_signer(_online(publisher, "timestamp")),
+        snapshot_key=_online(publisher, "snapshot"),
+        now=later,
+    )
+    assert result.snapshot_renewed and result.snapshot_version == before + 1
+    assert result.snapshot_expires > later + timedelta(days=6)
+    assert read_policy(publisher.repo_dir, publisher.root_bytes) == ("1.0", None)
+
+
+def test_policy_refuses_a_repository_signed_by_other_keys(
+    publisher: Publisher, tmp_path: Path
+) -> None:
+    other = Publisher(tmp_path / "other").setup()
+    with pytest.raises(errors.RepositoryStateError) as info:
+        read_policy(publisher.repo_dir, other.root_bytes)
+    assert info.value.file == "timestamp.json"
+
+
+def test_policy_follows_root_rotation_and_caches(publisher: Publisher) -> None:
+    cache = PolicyCache(publisher.repo_dir, publisher.root_bytes)
+    assert cache.get() == ("1.0", None)
+    rotate_key(publisher.repo_dir, publisher.key_dir, "targets")
+    rotate_key(publisher.repo_dir, publisher.key_dir, "root", index=3)
+    publisher.publish("2.0", minimum_version="2.0")
+    assert cache.get() == ("2.0", "2.0")
+
+
+def test_rotated_targets_key_is_accepted_by_clients(
+    installed_v1: UpdateClient, publisher: Publisher, sim: RepositorySimulator
+) -> None:
+    rotate_key(publisher.repo_dir, publisher.key_dir, "targets")
+    publisher.publish("2.0")
+    sim.reload()
+    assert installed_v1.apply().installed == "2.0"
+    assert list((publisher.key_dir / "offline").glob("targets.retired*.pem"))
+
+
+def test_rotation_needs_the_root_threshold(publisher: Publisher) -> None:
+    paths = KeyPaths(publisher.key_dir)
+    paths.root_key(2).rename(publisher.base / "root-2-elsewhere.pem")
+    paths.root_key(3).rename(publisher.base / "root-3-elsewhere.pem")
+    before = sorted(p.name for p in (publisher.repo_dir / "metadata").iterdir())
+    with pytest.raises(errors.KeyFileError):
+        rotate_key(publisher.repo_dir, publisher.key_dir, "timestamp")
+    assert sorted(p.name for p in (publisher.repo_dir / "metadata").iterdir()) == before
+    assert paths.role("timestamp").exists()
+    assert not list((publisher.key_dir / "online").glob("*.new.pem"))
+
+
+def test_publish_refusals(publisher: Publisher) -> None:
+    with pytest.raises(errors.ReleaseError, match="already published"):
+        publisher.publish("1.0")
+    publisher.publish("2.0")
+    with pytest.raises(errors.ReleaseError, match="older than the latest"):
+        publisher.publish("1.5")
+    with pytest.raises(errors.ReleaseError, match="newer than the release"):
+        publisher.publish("3.0", minimum_version="4.0")
+
+
+def test_key_files_are_guarded(publisher: Publisher, tmp_path: Path) -> None:
+    key = _online(publisher, "timestamp")
+    os.chmod(key, 0o644)
+    with pytest.raises(errors.KeyFileError, match="readable by group or others"):
+        load_signer(key)
+    from updater.repository import init_keys
+
+    with pytest.raises(errors.KeyFileError, match="impossible"):
+        init_keys(tmp_path / "k", root_keys=2, root_threshold=3)
+
+
+def test_bundle_refuses_symlinks(publisher: Publisher, tmp_path: Path) -> None:
+    from updater_helpers import write_fake_source
+
+    from updater.repository import build_bundle
+
+    src = write_fake_source(tmp_path / "src")
+    (src / "fakeapp" / "link.py").symlink_to(src / "fakeapp" / "__init__.py")
+    with pytest.raises(errors.ReleaseError, match="symlink"):
+        build_bundle(src, "1.0", tmp_path / "dist", packages=("fakeapp",), entry="fakeapp")
