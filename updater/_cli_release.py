@@ -19,6 +19,7 @@ from updater.repository import (
 )
 from updater.repository.bundle import DEFAULT_PACKAGES
 from updater.repository.keys import ROLES
+from updater.repository.rotate import renew
 
 Handler = Callable[[argparse.Namespace], int]
 SOURCE_ROOT = Path(__file__).resolve().parents[1]
@@ -101,6 +102,11 @@ def _add_maintenance(
     p.add_argument("--index", type=int, help="which root key to replace (1-based; root only)")
     p.set_defaults(handler=guard(_rotate))
 
+    p = sub.add_parser("renew", help="re-sign root or targets with a fresh expiry (offline keys)")
+    _repo_and_keys(p)
+    p.add_argument("--role", required=True, choices=("root", "targets"))
+    p.set_defaults(handler=guard(_renew))
+
     p = sub.add_parser("list", help="show verified releases and the minimum version")
     p.add_argument("--repo", type=Path, required=True, help="update repository folder")
     p.add_argument("--trusted-root", type=Path, default=DEFAULT_TRUSTED_ROOT, help="trust anchor")
@@ -175,12 +181,20 @@ def _resign(args: argparse.Namespace) -> int:
         f"timestamp v{result.timestamp_version} valid until {result.timestamp_expires.isoformat()}{renewed}"
     )
     print(f"snapshot expires {result.snapshot_expires.isoformat()}")
+    print(f"targets expires {result.targets_expires.isoformat()} (renew offline before)")
+    print(f"root expires {result.root_expires.isoformat()} (renew offline before)")
     return 0
 
 
 def _rotate(args: argparse.Namespace) -> int:
     version = rotate_key(args.repo, args.key_dir, args.role, index=args.index)
     print(f"{args.role} key replaced; root version {version} published")
+    return 0
+
+
+def _renew(args: argparse.Namespace) -> int:
+    version = renew(args.repo, args.key_dir, args.role)
+    print(f"{args.role} version {version} signed")
     return 0
 
 

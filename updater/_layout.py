@@ -5,6 +5,7 @@
     <install>/current           text file: the version the launcher starts
     <install>/previous          text file: the version before the last switch
     <install>/trial.json        present while a new version has not confirmed its self-check
+    <install>/failed.json       versions that failed their self-check (not offered again)
     <install>/versions/<v>/     one complete, verified version per folder (manifest.json, app/)
     <install>/versions/.staging-*   unpacking in progress; never pointed to, swept later
     <install>/downloads/        verified archives (``*.part`` while downloading)
@@ -49,6 +50,11 @@ class InstallLayout:
     def trial_file(self) -> Path:
         """Marks a version that has not yet confirmed its self-check."""
         return self.root / "trial.json"
+
+    @property
+    def failed_file(self) -> Path:
+        """Versions the launcher had to switch away from."""
+        return self.root / "failed.json"
 
     @property
     def downloads(self) -> Path:
@@ -142,3 +148,18 @@ def write_trial(layout: InstallLayout, trial: Trial) -> None:
 def clear_trial(layout: InstallLayout) -> None:
     """Forget the trial marker."""
     layout.trial_file.unlink(missing_ok=True)
+
+
+def read_failed(layout: InstallLayout) -> frozenset[str]:
+    """Versions that failed their self-check on this machine."""
+    try:
+        data = json.loads(layout.failed_file.read_text("utf-8"))
+        return frozenset(str(v) for v in data)
+    except (OSError, ValueError, TypeError):
+        return frozenset()
+
+
+def mark_failed(layout: InstallLayout, version: str) -> None:
+    """Remember that ``version`` failed, so it is not installed again automatically."""
+    failed = sorted(read_failed(layout) | {version})
+    atomic_write_text(layout.failed_file, json.dumps(failed))

@@ -30,6 +30,7 @@ from updater._layout import (
     InstallLayout,
     atomic_write_text,
     clear_trial,
+    mark_failed,
     read_pointer,
     read_trial,
     write_pointer,
@@ -124,6 +125,8 @@ def _run_trial(
 def _fall_back(
     layout: InstallLayout, failed: str, previous: str | None, args: Sequence[str], python: str
 ) -> int:
+    # Remember the failure first: a kill right after must not lose it.
+    mark_failed(layout, failed)
     if previous is None or not _startable(layout, previous):
         raise LaunchError(
             f"version {failed} failed its self-check and there is no previous version"
@@ -172,7 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("app_args", nargs=argparse.REMAINDER)
     ns = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    app_args = [a for a in ns.app_args if a != "--"][:]
+    app_args = list(ns.app_args)
+    if app_args[:1] == ["--"]:
+        app_args = app_args[1:]
     try:
         return launch(ns.install_dir, app_args, timeout=ns.timeout)
     except LaunchError as exc:

@@ -54,6 +54,9 @@ def test_failed_self_check_switches_back(
     assert (status.current, status.trial) == ("1.0", None)
     assert launch(installed_v1.layout.root, timeout=20) == 0  # and keeps starting 1.0
     assert _runs(ran)[-1] == "1.0 ok"
+    # the broken release is not offered again (IT can still force it with --version)
+    assert installed_v1.status().failed == {"2.0"}
+    assert installed_v1.check().offered is None
 
 
 def test_crash_after_confirming_is_not_rolled_back(
@@ -83,4 +86,18 @@ def test_manual_rollback(
 ) -> None:
     _install_v2(installed_v1, publisher, sim, "ok")
     assert installed_v1.rollback() == "1.0"
+    assert installed_v1.installed() == "1.0"
+
+
+def test_unconfirmed_version_is_no_fallback(
+    installed_v1: UpdateClient, publisher: Publisher, sim: RepositorySimulator, ran: Path
+) -> None:
+    assert launch(installed_v1.layout.root, timeout=20) == 0  # 1.0 confirmed
+    _install_v2(installed_v1, publisher, sim, "ok")  # 2.0 installed, never started
+    publisher.publish("3.0", "crash")
+    sim.reload()
+    installed_v1.apply()
+    assert installed_v1.status().previous == "1.0"
+    assert launch(installed_v1.layout.root, timeout=20) == 0
+    assert _runs(ran)[-2:] == ["3.0 crash", "1.0 ok"]
     assert installed_v1.installed() == "1.0"

@@ -12,7 +12,7 @@ from updater_sim import RepositorySimulator
 
 from updater import errors
 from updater.client import UpdateClient
-from updater.repository import PolicyCache, read_policy, resign_timestamp, rotate_key
+from updater.repository import PolicyCache, read_policy, renew, resign_timestamp, rotate_key
 from updater.repository._store import load, utc_now
 from updater.repository.keys import KeyPaths, load_signer
 
@@ -123,3 +123,18 @@ def test_bundle_refuses_symlinks(publisher: Publisher, tmp_path: Path) -> None:
     (src / "fakeapp" / "link.py").symlink_to(src / "fakeapp" / "__init__.py")
     with pytest.raises(errors.ReleaseError, match="symlink"):
         build_bundle(src, "1.0", tmp_path / "dist", packages=("fakeapp",), entry="fakeapp")
+
+
+def test_renewing_offline_metadata(
+    installed_v1: UpdateClient, publisher: Publisher, sim: RepositorySimulator
+) -> None:
+    later = utc_now() + timedelta(days=200)  # targets (180 days) would be expired by then
+    assert renew(publisher.repo_dir, publisher.key_dir, "targets", now=later) == 3
+    assert renew(publisher.repo_dir, publisher.key_dir, "root") == 2
+    result = resign_timestamp(publisher.repo_dir, _online(publisher, "timestamp"))
+    assert result.targets_expires > later and result.root_expires > utc_now() + timedelta(days=300)
+    publisher.publish("2.0")
+    sim.reload()
+    assert installed_v1.apply().installed == "2.0"
+    with pytest.raises(errors.ReleaseError):
+        renew(publisher.repo_dir, publisher.key_dir, "timestamp")

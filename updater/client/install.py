@@ -25,6 +25,7 @@ from updater._layout import (
     InstallLayout,
     Trial,
     clear_trial,
+    read_failed,
     read_pointer,
     read_trial,
     write_pointer,
@@ -45,6 +46,7 @@ class InstallStatus:
     previous: str | None
     trial: str | None
     installed: tuple[str, ...]
+    failed: frozenset[str] = frozenset()
 
 
 def status(layout: InstallLayout) -> InstallStatus:
@@ -59,6 +61,7 @@ def status(layout: InstallLayout) -> InstallStatus:
         previous=read_pointer(layout.previous_file),
         trial=trial.version if trial else None,
         installed=installed,
+        failed=read_failed(layout),
     )
 
 
@@ -195,9 +198,15 @@ def switch_current(layout: InstallLayout, version: str) -> None:
     old = read_pointer(layout.current_file)
     if old == version:
         return
-    if old is not None:
-        write_pointer(layout.previous_file, old)
-    write_trial(layout, Trial(version=version, previous=old))
+    pending = read_trial(layout)
+    # An unconfirmed current version is a poor fallback: keep the last confirmed one
+    # when there is one.
+    fallback = old
+    if pending is not None and pending.version == old and pending.previous is not None:
+        fallback = pending.previous
+    if fallback is not None:
+        write_pointer(layout.previous_file, fallback)
+    write_trial(layout, Trial(version=version, previous=fallback))
     write_pointer(layout.current_file, version)
 
 

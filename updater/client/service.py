@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tuf.ngclient import FetcherInterface
 
-from updater._layout import InstallLayout, read_pointer
+from updater._layout import InstallLayout, read_failed, read_pointer
 from updater._releases import Release, is_older, minimum_of
 from updater.client import _tuf, install
 from updater.client.fetcher import HttpxFetcher, ProgressCallback, WatchedFetcher
@@ -106,9 +106,19 @@ class ApplyResult:
     check: UpdateCheck
 
 
-def evaluate(installed: str | None, releases: list[Release]) -> UpdateCheck:
-    """Decide what to offer: the oldest *required* newer release, else the latest."""
-    newer = [r for r in releases if installed is None or is_older(installed, r.version)]
+def evaluate(
+    installed: str | None, releases: list[Release], failed: frozenset[str] = frozenset()
+) -> UpdateCheck:
+    """Decide what to offer: the oldest *required* newer release, else the latest.
+
+    Versions that failed their self-check here are not offered again (IT can still
+    install one explicitly); otherwise every launch would retry a broken release.
+    """
+    newer = [
+        r
+        for r in releases
+        if (installed is None or is_older(installed, r.version)) and r.version not in failed
+    ]
     stepping = [r for r in newer[:-1] if r.required]
     offered = stepping[0] if stepping else (newer[-1] if newer else None)
     minimum = minimum_of(releases)
@@ -177,7 +187,7 @@ class UpdateClient:
         """
         try:
             session = self._session(cancel)
-            return evaluate(self.installed(), session.releases())
+            return evaluate(self.installed(), session.releases(), read_failed(self.layout))
         except UpdateError as exc:
             logger.warning("update check refused: %s", exc)
             raise
@@ -209,7 +219,7 @@ class UpdateClient:
     ) -> ApplyResult:
         with install.install_lock(self.layout):
             session = self._session(cancel)
-            check = evaluate(self.installed(), session.releases())
+            check = evaluate(self.installed(), session.releases(), read_failed(self.layout))
             release = pick(check, version)
             archive = session.fetch_verified(release, self.layout.downloads, on_progress)
             if cancel.is_set():

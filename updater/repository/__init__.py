@@ -10,7 +10,7 @@ The server imports only this package (never ``updater.client``):
 
 IT's tooling (``jiaowu release …``) uses :func:`init_keys`,
 :func:`init_repository`, :func:`build_bundle`, :func:`publish_release` and
-:func:`rotate_key`. See ``docs/updates.md``.
+:func:`rotate_key` and :func:`renew`. See ``docs/updates.md``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from updater.repository.policy import (
     read_releases,
 )
 from updater.repository.publish import publish_release
-from updater.repository.rotate import rotate_key
+from updater.repository.rotate import renew, rotate_key
 from updater.repository.timestamp import ResignResult, resign_timestamp
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "publish_release",
     "read_policy",
     "read_releases",
+    "renew",
     "resign_timestamp",
     "rotate_key",
 ]

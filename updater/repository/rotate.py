@@ -140,3 +140,35 @@ def _resign_role(
     else:
         snapshot = _store.load(repo_dir, "snapshot")
         _store.new_timestamp(repo_dir, snapshot, signers["timestamp"], now)
+
+
+def renew(repo_dir: Path, key_dir: Path, role: str, *, now: datetime | None = None) -> int:
+    """Re-sign ``root`` or ``targets`` with a fresh expiry, keys unchanged.
+
+    Offline metadata expires too (root after a year, targets after 180 days);
+    IT renews it ahead of time with the offline keys. Snapshot and timestamp are
+    renewed by :func:`updater.repository.resign_timestamp`.
+
+    Returns:
+        The new version of the renewed metadata.
+
+    Raises:
+        ReleaseError: ``role`` is not root or targets.
+        KeyFileError: Keys missing or below the root threshold.
+    """
+    repo_dir, paths = Path(repo_dir), KeyPaths(Path(key_dir))
+    if role == "root":
+        root: Metadata[Root] = _store.root_of(repo_dir)
+        old_root = Metadata[Root].from_bytes(root.to_bytes())
+        _store.bump(root, now)
+        _store.sign(root, [load_signer(p) for p in paths.root()])
+        _check_thresholds(old_root, root)
+        _store.save(repo_dir, root)
+        return root.signed.version
+    if role == "targets":
+        signer = load_signer(paths.role("targets"))
+        _resign_role(repo_dir, paths, "targets", signer, now)
+        return _store.latest_version(repo_dir, "targets")
+    raise ReleaseError(
+        "only root and targets are renewed here; use resign-timestamp for the others"
+    )

@@ -20,6 +20,8 @@ from updater.repository import _store
 from updater.repository.keys import as_signer
 
 logger = logging.getLogger(__name__)
+# Offline metadata needs people and keys from a safe: warn a month ahead.
+OFFLINE_WARNING = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class ResignResult:
         snapshot_version: Version of the snapshot now served.
         snapshot_renewed: True if the snapshot was re-signed too.
         snapshot_expires: Snapshot expiry (warn IT if near and not renewed).
+        targets_expires: Targets expiry: IT must renew it offline before then.
+        root_expires: Root expiry: IT must renew it offline before then.
     """
 
     timestamp_version: int
@@ -39,6 +43,8 @@ class ResignResult:
     snapshot_version: int
     snapshot_renewed: bool
     snapshot_expires: datetime
+    targets_expires: datetime
+    root_expires: datetime
 
 
 def resign_timestamp(
@@ -93,10 +99,17 @@ def resign_timestamp(
         repo_dir, snapshot, as_signer(key), moment, timestamp_lifetime
     )
     logger.info("timestamp v%d signed until %s", timestamp.signed.version, timestamp.signed.expires)
+    targets_expires = _store.load(repo_dir, "targets").signed.expires
+    root_expires = _store.root_of(repo_dir).signed.expires
+    for role, expires in (("targets", targets_expires), ("root", root_expires)):
+        if expires - moment < OFFLINE_WARNING:
+            logger.warning("%s metadata expires %s: IT must renew it offline", role, expires)
     return ResignResult(
         timestamp_version=timestamp.signed.version,
         timestamp_expires=timestamp.signed.expires,
         snapshot_version=snapshot.signed.version,
         snapshot_renewed=renewed,
         snapshot_expires=snapshot.signed.expires,
+        targets_expires=targets_expires,
+        root_expires=root_expires,
     )
