@@ -164,7 +164,9 @@ def _run(
     if confirm is None:
         confirm = layout.state / f"confirm-{version}-{uuid.uuid4().hex}"
     env[CONFIRM_ENV] = str(confirm)
-    return subprocess.Popen([python, "-m", entry, *args], cwd=app, env=env)
+    # -P: never put the working directory on sys.path, so a stray "core" or "cli"
+    # folder where the user happens to be cannot shadow the installed version.
+    return subprocess.Popen([python, "-P", "-m", entry, *args], env=env)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,8 +188,8 @@ class UpdateClient:
             UpdateVerificationError: A TUF check failed; the error names check and file.
         """
         try:
-            session = self._session(cancel)
-            return evaluate(self.installed(), session.releases(), read_failed(self.layout))
+            with self._session(cancel) as session:
+                return evaluate(self.installed(), session.releases(), read_failed(self.layout))
         except UpdateError as exc:
             logger.warning("update check refused: %s", exc)
             raise
@@ -217,8 +219,7 @@ class UpdateClient:
     def _apply(
         self, version: str | None, on_progress: ProgressCallback | None, cancel: threading.Event
     ) -> ApplyResult:
-        with install.install_lock(self.layout):
-            session = self._session(cancel)
+        with install.install_lock(self.layout), self._session(cancel) as session:
             check = evaluate(self.installed(), session.releases(), read_failed(self.layout))
             release = pick(check, version)
             archive = session.fetch_verified(release, self.layout.downloads, on_progress)
@@ -244,13 +245,22 @@ class UpdateClient:
         """The version ``current`` names."""
         return read_pointer(self.layout.current_file)
 
-    def _session(self, cancel: threading.Event | None) -> _Session:
-        inner = self._fetcher or HttpxFetcher(
-            timeout=self.config.socket_timeout,
-            headers={"X-Client-Version": self.installed() or "0"},
-        )
+    @contextmanager
+    def _session(self, cancel: threading.Event | None) -> Iterator[_Session]:
+        owned = None
+        if self._fetcher is None:
+            owned = HttpxFetcher(
+                timeout=self.config.socket_timeout,
+                headers={"X-Client-Version": self.installed() or "0"},
+            )
+        inner = self._fetcher or owned
+        assert inner is not None
         watched = WatchedFetcher(inner, cancel=cancel, max_seconds=self.config.download_seconds)
-        return _Session(self.config, self.layout, watched)
+        try:
+            yield _Session(self.config, self.layout, watched)
+        finally:
+            if owned is not None:
+                owned.close()
 
 
 class _Session:
