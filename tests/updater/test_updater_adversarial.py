@@ -58,6 +58,8 @@ def test_tampered_file(v2: UpdateClient, sim: RepositorySimulator) -> None:
     sim.files[path] = bytes(data)
     err = _refused(v2, errors.UpdateHashMismatchError, TARGET_V2)
     assert isinstance(err, errors.UpdateVerificationError)
+    text = errors.plain_message(err)
+    assert "could not be verified" in text and TARGET_V2 in text
 
 
 def test_wrong_length_short(v2: UpdateClient, sim: RepositorySimulator) -> None:

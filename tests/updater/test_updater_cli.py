@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import tarfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from updater_helpers import ROOT, write_fake_source
 
 from updater import cli
+from updater.repository.bundle import DEFAULT_PACKAGES
 
 
 def run(*argv: str) -> int:
@@ -157,11 +159,15 @@ def test_update_commands(
 
 
 def test_build_of_this_checkout_is_deterministic(tmp_path: Path) -> None:
+    # Build from a snapshot: colleagues edit the shared checkout while tests run.
+    src = tmp_path / "checkout"
+    for name in (*DEFAULT_PACKAGES, "assets"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
     first = run(
-        "release", "build", "--version", "9.9", "--source", str(ROOT), "--out", str(tmp_path / "a")
+        "release", "build", "--version", "9.9", "--source", str(src), "--out", str(tmp_path / "a")
     )
     second = run(
-        "release", "build", "--version", "9.9", "--source", str(ROOT), "--out", str(tmp_path / "b")
+        "release", "build", "--version", "9.9", "--source", str(src), "--out", str(tmp_path / "b")
     )
     assert first == second == 0
     a, b = (tmp_path / d / "jiaowu-client-9.9.tar.gz" for d in ("a", "b"))

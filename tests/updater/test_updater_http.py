@@ -12,7 +12,7 @@ import pytest
 from updater_helpers import Publisher
 
 from updater.client import UpdateClient, UpdateClientConfig
-from updater.errors import UpdateHTTPError
+from updater.errors import UpdateHTTPError, UpdateSlowDownloadError
 from updater.launcher import launch
 from updater.repository import read_policy
 
@@ -62,6 +62,38 @@ def test_update_v1_to_v2_over_http(
     assert launch(config.install_dir, timeout=20) == 0
     assert log.read_text().split()[-2:] == ["2.0", "ok"]
     assert client.status().trial is None
+
+
+class _StallingHandler(_QuietHandler):
+    """Sends headers for timestamp.json, then nothing (a slow-retrieval attack)."""
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        self.send_response(200)
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        self.wfile.flush()
+        threading.Event().wait(3)
+
+
+def test_stalling_server_times_out(publisher: Publisher, tmp_path: Path) -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _StallingHandler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        config = UpdateClientConfig(
+            install_dir=tmp_path / "install",
+            server_url=f"http://127.0.0.1:{httpd.server_address[1]}",
+            trusted_root=publisher.root_bytes,
+            socket_timeout=0.5,
+        )
+        with pytest.raises(UpdateSlowDownloadError) as info:
+            UpdateClient(config).check()
+        assert info.value.file == "2.root.json"  # the first file a client asks for
+        assert not (tmp_path / "install" / "versions").exists()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_missing_repository_is_a_download_error(

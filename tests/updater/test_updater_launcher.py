@@ -101,3 +101,22 @@ def test_unconfirmed_version_is_no_fallback(
     assert launch(installed_v1.layout.root, timeout=20) == 0
     assert _runs(ran)[-2:] == ["3.0 crash", "1.0 ok"]
     assert installed_v1.installed() == "1.0"
+
+
+def test_launcher_command_line(
+    installed_v1: UpdateClient, publisher: Publisher, sim: RepositorySimulator, ran: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    _install_v2(installed_v1, publisher, sim, "crash")
+    cmd = [sys.executable, "-m", "updater.launcher", "--install-dir", str(installed_v1.layout.root)]
+    proc = subprocess.run(
+        [*cmd, "--timeout", "20", "--", "--flag"], env=env, capture_output=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"failed its self-check; switching back to 1.0" in proc.stderr
+    assert _runs(ran) == ["2.0 crash", "1.0 ok"]
