@@ -15,6 +15,7 @@ from core.models.exams import ExamSession, Registration, SeatAssignment, Special
 from core.models.grades import Grade, GradeChangeRequest
 from core.models.org import Department, Major, Room, SchoolClass, Teacher, Term, Unavailability
 from core.models.student import Certificate, StatusChange, Student
+from core.models.sync import AppliedOp, SyncCounter
 from core.models.teaching import (
     Course,
     PlanCourse,
@@ -27,7 +28,7 @@ from core.models.teaching import (
 from core.models.welfare import AidAward, AidQuota, AidType, BedAssignment, DormBuilding, DormRoom
 
 __all__ = [
-    "AidAward", "AidQuota", "AidType", "AuditLog", "AuthToken", "Base", "BedAssignment",
+    "AidAward", "AidQuota", "AppliedOp", "SyncCounter", "AidType", "AuditLog", "AuthToken", "Base", "BedAssignment",
     "Certificate", "Course", "Department", "DormBuilding", "DormRoom", "ExamSession", "Grade",
     "GradeChangeRequest", "LoginAttempt", "Major", "PlanCourse", "Registration", "Replicated",
     "Role", "RolePermission", "Room", "SchoolClass", "SeatAssignment", "ServerSetting",

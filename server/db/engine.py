@@ -31,4 +31,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """The process's session factory, with row_version/server_seq bookkeeping installed."""
+    from server.db.replication import install
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    install(sessions)
+    return sessions

@@ -223,6 +223,5 @@ def change_own_password(session: Session, principal: Principal, *, current: str,
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
     user.must_change_password = False
-    user.row_version += 1
     revoke_all(session, user.id, "password_changed", except_token=principal.token_id)
     audit.record(session, principal, "user.password_change", entity="user", entity_id=user.id)

@@ -110,8 +110,7 @@ def update_role(session: Session, actor: Principal, role_id: str, data: RoleInpu
     if data.permissions is not None and set(data.permissions) != set(old["permissions"]):
         role.permissions = [RolePermission(permission=p) for p in sorted(set(data.permissions))]
         changed_access = True
-    role.row_version += 1
-    role.updated_at, role.updated_by = utcnow(), actor.username
+    role.updated_by = actor.username
     session.flush()
     ensure_an_administrator_remains(session)
     if changed_access:
@@ -138,7 +137,7 @@ def delete_role(session: Session, actor: Principal, role_id: str) -> None:
         )
     role.deleted, role.deleted_at = True, utcnow()
     role.code = f"{role.code}~{role.id[:8]}"  # frees the code for reuse
-    role.row_version += 1
+    role.updated_by = actor.username
     session.flush()
     audit.record(session, actor, "role.delete", entity="role", entity_id=role.id, old={"code": role.code})
 

@@ -225,5 +225,5 @@ def delete_user(session: Session, actor: Principal, user_id: str) -> None:
 
 
 def _bump(user: User, actor: Principal) -> None:
-    user.row_version += 1
-    user.updated_at, user.updated_by = utcnow(), actor.username
+    # row_version, server_seq and updated_at are kept by server.db.replication on flush.
+    user.updated_by = actor.username
