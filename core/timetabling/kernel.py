@@ -1,0 +1,261 @@
+"""The compiled inner loop: state, incremental (delta) evaluation and the two primitives.
+
+Everything the local search does is built from two primitives, :func:`remove` and
+:func:`insert`. Each updates the counters of the state and returns the change of the weighted
+objective, so a compound move (a swap, a Kempe chain) is a sequence of primitives, and undoing
+it is the reverse sequence. The counters are the only state: nothing is allocated per move.
+
+Cost components (``tot`` array; hard ones are raw counts, soft ones are already weighted):
+
+====  ==========  ============================================================================
+0     HARD_RES    a teacher or class used twice in one period and week atom (per extra use)
+1     HARD_ROOM   a room used twice in one period and week atom (per extra use)
+2     TIME        teacher's avoided (early/late) periods, per period of the block
+3     ROOM        room penalty per session (ITC: missing seats, when capacity is soft)
+4     DAYS        per day a task is short of its minimum number of distinct days
+5     STABILITY   per distinct room beyond the first, per task
+6     COMPACT     per isolated period of a class (no class period right before or after)
+7     CONSEC      per period beyond a teacher's maximum consecutive periods
+8     BUILDING    per change of building between adjacent periods of a class
+====  ==========  ============================================================================
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+import numba as nb
+import numpy as np
+
+from core.timetabling.compile import CompiledProblem
+
+N_COMPONENTS = 9
+HARD_RES, HARD_ROOM, TIME, ROOM, DAYS, STABILITY, COMPACT, CONSEC, BUILDING = range(9)
+COMPONENT_NAMES = ("teacher/class conflicts", "room conflicts", "teacher avoided periods",
+                   "room capacity", "spread over days", "room stability", "class compactness",
+                   "teacher consecutive periods", "building changes")
+KEMPE_MAX = 24  # longest Kempe chain tried; longer ones rarely improve and cost time
+# weights vector layout (CompiledProblem.weights)
+W_DAYS, W_STAB, W_COMPACT, W_CONSEC, W_BLD = range(5)
+
+Static = namedtuple("Static", [
+    "ppd", "n_atoms", "ev_len", "ev_task", "ev_weeks", "ev_res_ptr", "ev_res",
+    "ev_start_ok", "ev_starts_ptr", "ev_starts", "ev_room_ok", "ev_rooms_ptr", "ev_rooms",
+    "ev_time_pen", "task_room_pen", "task_min_days", "room_time_ok", "room_bld",
+    "res_compact", "res_max_consec", "res_bld", "res_soft", "res_ev_ptr", "res_ev",
+    "seg_start", "w", "movable",
+])
+State = namedtuple("State", [
+    "ev_t", "ev_r", "res_occ", "room_occ", "res_busy", "task_day", "task_ndays",
+    "task_room", "task_nrooms", "tot", "scratch", "undo", "chain",
+])
+
+
+def _csr(rows: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    ptr = np.zeros(len(rows) + 1, dtype=np.int32)
+    ptr[1:] = np.cumsum([len(r) for r in rows])
+    flat = np.concatenate(rows).astype(np.int32) if rows else np.zeros(0, np.int32)
+    return ptr, flat
+
+
+def make_static(cp: CompiledProblem) -> Static:
+    """Pack a compiled problem into the tuple the compiled functions take."""
+    n_res = len(cp.resource_names)
+    order = cp.room_order
+    starts_ptr, starts = _csr([np.flatnonzero(row) for row in cp.ev_start_ok])
+    # rooms listed smallest first: construction takes the first free one that fits
+    rooms_ptr, rooms = _csr([order[row[order]] for row in cp.ev_room_ok])
+    by_res: list[list[int]] = [[] for _ in range(n_res)]
+    for e in range(cp.n_events):
+        for i in range(cp.ev_res_ptr[e], cp.ev_res_ptr[e + 1]):
+            by_res[cp.ev_res[i]].append(e)
+    res_ev_ptr, res_ev = _csr([np.asarray(x, dtype=np.int32) for x in by_res])
+    res_soft = cp.res_compact | cp.res_bld | (cp.res_max_consec > 0)
+    return Static(
+        cp.ppd, cp.n_atoms, cp.ev_len, cp.ev_task, cp.ev_weeks, cp.ev_res_ptr, cp.ev_res,
+        cp.ev_start_ok, starts_ptr, starts, cp.ev_room_ok, rooms_ptr, rooms,
+        cp.ev_time_pen, cp.task_room_pen, cp.task_min_days, cp.room_time_ok, cp.room_bld,
+        cp.res_compact, cp.res_max_consec, cp.res_bld, res_soft, res_ev_ptr, res_ev,
+        cp.seg_start, cp.weights, np.flatnonzero(~cp.ev_locked).astype(np.int32),
+    )
+
+
+def make_state(cp: CompiledProblem) -> State:
+    """An empty state: no event placed; also holds the scratch arrays moves need."""
+    n_t, n_r, n_k = cp.n_periods, cp.room_time_ok.shape[0], cp.task_min_days.shape[0]
+    n_res = len(cp.resource_names)
+    return State(
+        np.full(cp.n_events, -1, np.int32), np.full(cp.n_events, -1, np.int32),
+        np.zeros((n_res, n_t, cp.n_atoms), np.int16), np.zeros((n_r, n_t, cp.n_atoms), np.int16),
+        np.zeros((n_res, n_t), np.int16), np.zeros((n_k, cp.n_days), np.int16),
+        np.zeros(n_k, np.int32), np.zeros((n_k, n_r), np.int16), np.zeros(n_k, np.int32),
+        _empty_totals(cp), np.zeros(cp.ppd, np.int32),
+        np.zeros(8, np.int64), np.zeros(3 * KEMPE_MAX, np.int64),
+    )
+
+
+def _empty_totals(cp: CompiledProblem) -> np.ndarray:
+    # With nothing placed every task is short of all its days; counting that here keeps the
+    # running totals equal to a full evaluation from the very first insert.
+    tot = np.zeros(N_COMPONENTS, np.int64)
+    tot[DAYS] = int(cp.task_min_days.sum()) * int(cp.weights[W_DAYS])
+    return tot
+
+
+@nb.njit(cache=True, _nrt=False)
+def objective(X: State, hard_weight: int) -> int:
+    """Weighted objective of the state: hard counts times ``hard_weight`` plus soft costs."""
+    soft = 0
+    for c in range(TIME, N_COMPONENTS):
+        soft += X.tot[c]
+    return hard_weight * (X.tot[HARD_RES] + X.tot[HARD_ROOM]) + soft
+
+
+@nb.njit(cache=True, _nrt=False, inline="always")
+def res_day_cost(S: Static, X: State, res: int, day: int) -> tuple[int, int, int]:
+    """Weighted (compactness, consecutive, building) cost of one resource on one day."""
+    ppd, base = S.ppd, day * S.ppd
+    compact = consec = bld = 0
+    if S.res_compact[res]:
+        for p in range(ppd):
+            t = base + p
+            b = X.res_busy[res, t]
+            if b > 0:
+                left = p > 0 and not S.seg_start[t] and X.res_busy[res, t - 1] > 0
+                right = p < ppd - 1 and not S.seg_start[t + 1] and X.res_busy[res, t + 1] > 0
+                if not left and not right:
+                    compact += b
+    limit = S.res_max_consec[res]
+    if limit > 0:
+        run = 0
+        for p in range(ppd):
+            t = base + p
+            if X.res_busy[res, t] == 0 or S.seg_start[t]:
+                run = 0
+            if X.res_busy[res, t] > 0:
+                run += 1
+                if run > limit:
+                    consec += 1
+    if S.res_bld[res]:
+        sc = X.scratch
+        sc[:] = -1
+        for i in range(S.res_ev_ptr[res], S.res_ev_ptr[res + 1]):
+            e = S.res_ev[i]
+            t = X.ev_t[e]
+            if t >= 0 and t // ppd == day:
+                for q in range(t - base, t - base + S.ev_len[e]):
+                    sc[q] = S.room_bld[X.ev_r[e]]
+        for p in range(1, ppd):
+            if sc[p] >= 0 and sc[p - 1] >= 0 and sc[p] != sc[p - 1] and not S.seg_start[base + p]:
+                bld += 1
+    return compact * S.w[W_COMPACT], consec * S.w[W_CONSEC], bld * S.w[W_BLD]
+
+
+@nb.njit(cache=True, _nrt=False, inline="always")
+def _res_days(S: Static, X: State, e: int, day: int, sign: int) -> int:
+    total = 0
+    for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
+        res = S.ev_res[i]
+        if S.res_soft[res]:
+            a, b, c = res_day_cost(S, X, res, day)
+            X.tot[COMPACT] += sign * a
+            X.tot[CONSEC] += sign * b
+            X.tot[BUILDING] += sign * c
+            total += sign * (a + b + c)
+    return total
+
+
+@nb.njit(cache=True, _nrt=False, inline="always")
+def _occupy(S: Static, X: State, e: int, t: int, r: int, step: int) -> int:
+    """Add (step=1) or take away (step=-1) e's use of its resources and room; hard delta."""
+    res_hard = room_hard = 0
+    for p in range(t, t + S.ev_len[e]):
+        for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
+            res = S.ev_res[i]
+            X.res_busy[res, p] += step
+            for a in range(S.n_atoms):
+                if S.ev_weeks[e, a]:
+                    # a clash is counted once per extra user of a cell
+                    if step > 0:
+                        res_hard += X.res_occ[res, p, a] > 0
+                    else:
+                        res_hard -= X.res_occ[res, p, a] > 1
+                    X.res_occ[res, p, a] += step
+        for a in range(S.n_atoms):
+            if S.ev_weeks[e, a]:
+                if step > 0:
+                    room_hard += X.room_occ[r, p, a] > 0
+                else:
+                    room_hard -= X.room_occ[r, p, a] > 1
+                X.room_occ[r, p, a] += step
+    X.tot[HARD_RES] += res_hard
+    X.tot[HARD_ROOM] += room_hard
+    return res_hard + room_hard
+
+
+@nb.njit(cache=True, _nrt=False, inline="always")
+def _task_counts(S: Static, X: State, k: int, day: int, r: int, step: int) -> int:
+    """Update the day and room counters of task k; returns the weighted soft delta."""
+    short0 = max(0, S.task_min_days[k] - X.task_ndays[k])
+    stab0 = max(0, X.task_nrooms[k] - 1)
+    if step > 0:
+        X.task_ndays[k] += X.task_day[k, day] == 0
+        X.task_nrooms[k] += X.task_room[k, r] == 0
+    X.task_day[k, day] += step
+    X.task_room[k, r] += step
+    if step < 0:
+        X.task_ndays[k] -= X.task_day[k, day] == 0
+        X.task_nrooms[k] -= X.task_room[k, r] == 0
+    d_days = (max(0, S.task_min_days[k] - X.task_ndays[k]) - short0) * S.w[W_DAYS]
+    d_stab = (max(0, X.task_nrooms[k] - 1) - stab0) * S.w[W_STAB]
+    X.tot[DAYS] += d_days
+    X.tot[STABILITY] += d_stab
+    return d_days + d_stab
+
+
+@nb.njit(cache=True, _nrt=False, inline="always")
+def insert(S: Static, X: State, e: int, t: int, r: int, hard_weight: int) -> int:
+    """Place event e at start period t in room r; returns the objective delta."""
+    day = t // S.ppd
+    delta = _res_days(S, X, e, day, -1)
+    X.ev_t[e] = t
+    X.ev_r[e] = r
+    hard = _occupy(S, X, e, t, r, 1)
+    delta += _res_days(S, X, e, day, 1)
+    k = S.ev_task[e]
+    soft = S.ev_time_pen[e, t] + S.task_room_pen[k, r]
+    X.tot[TIME] += S.ev_time_pen[e, t]
+    X.tot[ROOM] += S.task_room_pen[k, r]
+    return delta + soft + _task_counts(S, X, k, day, r, 1) + hard_weight * hard
+
+
+@nb.njit(cache=True, _nrt=False, inline="always")
+def remove(S: Static, X: State, e: int, hard_weight: int) -> int:
+    """Take event e out of the timetable; returns the objective delta."""
+    t, r = X.ev_t[e], X.ev_r[e]
+    day = t // S.ppd
+    delta = _res_days(S, X, e, day, -1)
+    hard = _occupy(S, X, e, t, r, -1)
+    X.ev_t[e] = -1
+    X.ev_r[e] = -1
+    delta += _res_days(S, X, e, day, 1)
+    k = S.ev_task[e]
+    soft = S.ev_time_pen[e, t] + S.task_room_pen[k, r]
+    X.tot[TIME] -= S.ev_time_pen[e, t]
+    X.tot[ROOM] -= S.task_room_pen[k, r]
+    return delta - soft + _task_counts(S, X, k, day, r, -1) + hard_weight * hard
+
+
+@nb.njit(cache=True, _nrt=False, inline="always")
+def room_open(S: Static, r: int, t: int, length: int) -> bool:
+    """Whether room r is available (not blocked by the registrar) for a block at t."""
+    for p in range(t, t + length):
+        if not S.room_time_ok[r, p]:
+            return False
+    return True
+
+
+@nb.njit(cache=True, _nrt=False, inline="always")
+def can_place(S: Static, e: int, t: int, r: int) -> bool:
+    """Whether (t, r) is in event e's domain (all hard constraints except clashes)."""
+    return S.ev_start_ok[e, t] and S.ev_room_ok[e, r] and room_open(S, r, t, S.ev_len[e])

@@ -1,0 +1,167 @@
+"""The solver: construction, then simulated annealing in chunks, anytime and cancellable.
+
+The compiled search runs in chunks of a few hundred thousand moves; between chunks the Python
+side checks the time limit and the ``cancel`` event, reports progress and publishes the best
+timetable so far, so a caller on another thread can always take it. The temperature falls
+geometrically from ``start_temperature`` to ``end_temperature`` over the run. With
+``iterations`` set the run is fully deterministic for a seed; with only a time limit the number
+of moves is estimated from the measured speed, so the end point depends on the machine (the
+trajectory for a seed is still the same: a longer run extends a shorter one's path).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.timetabling.compile import CompiledProblem, compile_problem
+from core.timetabling.evaluate import CostBreakdown, evaluate
+from core.timetabling.explain import Explanation, explain
+from core.timetabling.kernel import State, Static, insert, make_state, make_static, objective
+from core.timetabling.model import Problem
+from core.timetabling.search import anneal, construct, seed
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SolverOptions:
+    """Knobs of a run. The defaults are tuned on the ITC-2007 instances (docs/timetabling.md)."""
+
+    time_limit: float = 60.0
+    iterations: int | None = None
+    seed: int = 0
+    hard_weight: int = 20
+    start_temperature: float = 2.0
+    end_temperature: float = 0.1
+    swap_rate: float = 0.35
+    kempe_rate: float = 0.03
+    chunk: int = 250_000
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one session was put."""
+
+    task_id: str
+    session: int
+    day: int
+    period: int
+    room_id: str
+
+
+@dataclass
+class SolveResult:
+    """What a run produced: the best timetable found and how good it is."""
+
+    placements: list[Placement]
+    cost: CostBreakdown
+    explanations: list[Explanation] = field(default_factory=list)
+    iterations: int = 0
+    elapsed: float = 0.0
+    cancelled: bool = False
+    ev_t: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32), repr=False)
+    ev_r: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32), repr=False)
+
+
+class Solver:
+    """One solving run over a problem; :meth:`best` may be called from any thread."""
+
+    def __init__(self, problem: Problem | CompiledProblem, options: SolverOptions | None = None,
+                 ) -> None:
+        self.cp = problem if isinstance(problem, CompiledProblem) else compile_problem(problem)
+        self.options = options or SolverOptions()
+        self._lock = threading.Lock()
+        self._best_t = np.full(self.cp.n_events, -1, np.int32)
+        self._best_r = np.full(self.cp.n_events, -1, np.int32)
+
+    def best(self) -> tuple[np.ndarray, np.ndarray]:
+        """Copies of the best start periods and rooms found so far (-1: unplaced)."""
+        with self._lock:
+            return self._best_t.copy(), self._best_r.copy()
+
+    def _publish(self, ev_t: np.ndarray, ev_r: np.ndarray) -> None:
+        with self._lock:
+            self._best_t[:] = ev_t
+            self._best_r[:] = ev_r
+
+    def _start(self) -> tuple[Static, State]:
+        cp, opt = self.cp, self.options
+        static, state = make_static(cp), make_state(cp)
+        seed(opt.seed)
+        for e in np.flatnonzero(cp.ev_locked):
+            insert(static, state, e, cp.ev_fixed_t[e], cp.ev_fixed_r[e], opt.hard_weight)
+        # most constrained first: fewest (start, room) choices, then longest, then most people
+        n_starts = np.diff(static.ev_starts_ptr)
+        n_rooms = np.diff(static.ev_rooms_ptr)
+        n_res = np.diff(cp.ev_res_ptr)
+        order = np.lexsort((-n_res, -cp.ev_len, n_starts * n_rooms)).astype(np.int32)
+        construct(static, state, order, opt.hard_weight)
+        movable = np.flatnonzero(~cp.ev_locked & (state.ev_t >= 0)).astype(np.int32)
+        return static._replace(movable=movable), state
+
+    def run(self, on_progress: ProgressFn | None = None,
+            cancel: threading.Event | None = None) -> SolveResult:
+        """Construct, then anneal until the time limit, the iteration budget or ``cancel``."""
+        opt, began = self.options, time.perf_counter()
+        static, state = self._start()
+        best_t, best_r = state.ev_t.copy(), state.ev_r.copy()
+        best_obj = np.array([objective(state, opt.hard_weight)], np.int64)
+        self._publish(best_t, best_r)
+        done, budget, cancelled = 0, opt.iterations or 200_000, False
+        search_began = time.perf_counter()  # construction time is not search speed
+        ratio = opt.end_temperature / opt.start_temperature
+        while static.movable.size:
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+                break
+            elapsed = time.perf_counter() - began
+            if opt.iterations is None:
+                if elapsed >= opt.time_limit:
+                    break
+                if done:  # re-estimate the budget from the measured speed so far
+                    speed = done / max(time.perf_counter() - search_began, 1e-6)
+                    budget = done + max(int(speed * (opt.time_limit - elapsed)), 1)
+            if done >= budget:
+                break
+            n = min(opt.chunk, max(budget - done, 1))
+            temp = opt.start_temperature * ratio ** min(done / budget, 1.0)
+            cooling = ratio ** (1.0 / budget)
+            anneal(static, state, opt.hard_weight, n, temp, cooling, opt.swap_rate,
+                   opt.kempe_rate, best_t, best_r, best_obj)
+            done += n
+            self._publish(best_t, best_r)
+            if on_progress is not None:
+                on_progress(*self._progress(done, budget, began))
+        return self._result(best_t, best_r, done, time.perf_counter() - began, cancelled)
+
+    def _progress(self, done: int, budget: int, began: float) -> tuple[int, int]:
+        if self.options.iterations is not None:
+            return min(done, budget), budget
+        spent = int(1000 * (time.perf_counter() - began) / max(self.options.time_limit, 1e-9))
+        return min(spent, 1000), 1000
+
+    def _result(self, ev_t: np.ndarray, ev_r: np.ndarray, iterations: int, elapsed: float,
+                cancelled: bool) -> SolveResult:
+        cp = self.cp
+        problem = cp.problem
+        placements = [
+            Placement(problem.tasks[cp.ev_task[e]].id, int(cp.ev_session[e]),
+                      int(ev_t[e]) // cp.ppd, int(ev_t[e]) % cp.ppd,
+                      problem.rooms[ev_r[e]].id)
+            for e in range(cp.n_events) if ev_t[e] >= 0]
+        cost = evaluate(cp, ev_t, ev_r)
+        explanations = explain(cp, ev_t, ev_r) if not cost.feasible else []
+        return SolveResult(placements, cost, explanations, iterations, elapsed, cancelled,
+                           ev_t.copy(), ev_r.copy())
+
+
+def solve(problem: Problem | CompiledProblem, options: SolverOptions | None = None,
+          on_progress: ProgressFn | None = None,
+          cancel: threading.Event | None = None) -> SolveResult:
+    """Solve ``problem``; see :class:`Solver` (raises InvalidProblemError on bad data)."""
+    return Solver(problem, options).run(on_progress=on_progress, cancel=cancel)
