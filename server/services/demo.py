@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.demo import DemoAccount, generate, insert_rows
 from core.models import Student, User
+from server.db.replication import take_seq_range
 from server.services.bootstrap import open_database
 from server.services.principal import SYSTEM
 from server.services.users import UserInput, create_user
@@ -37,6 +38,12 @@ def seed_demo(settings: Settings, *, seed: int = 1, progress: Callable[[str], No
         started = time.perf_counter()
         engine = sessions.kw["bind"]
         with engine.begin() as connection:
+            # Renumber the generated rows into a fresh range of the server's sequence, so
+            # they never share a number with rows written before (the built-in roles).
+            offset = take_seq_range(connection, sum(len(r) for r in university.rows.values())) - 1
+            for rows in university.rows.values():
+                for row in rows:
+                    row["server_seq"] += offset
             counts = insert_rows(connection, university)
         progress(f"演示大学已生成 (demo university seeded): {sum(counts.values()):,} rows in "
                  f"{time.perf_counter() - started:.1f} s")
