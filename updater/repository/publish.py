@@ -77,7 +77,7 @@ def publish_release(
     repo_dir, bundle = Path(repo_dir), Path(bundle)
     version = bundle_version(bundle)
     paths = KeyPaths(Path(key_dir))
-    targets: Metadata[Targets] = _store.load(repo_dir, "targets")
+    targets: Metadata[Targets] = _store.current(repo_dir, "targets")
     existing = published_releases(targets.signed)
     _check_new_version(version, existing)
     minimum = _minimum(minimum_version, existing, version)
@@ -95,7 +95,7 @@ def publish_release(
     _copy_target(repo_dir, bundle, info)
     signers = [load_signer(paths.role(r)) for r in ("targets", "snapshot", "timestamp")]
     targets.signed.targets[release.target] = info
-    _store.bump(targets, now)
+    _store.bump(targets, now, repo_dir=repo_dir)
     _store.sign(targets, [signers[0]])
     _store.save(repo_dir, targets)
     _store.publish_snapshot_and_timestamp(repo_dir, targets, signers[1], signers[2], now)

@@ -124,21 +124,21 @@ def _resign_role(
     signers = {r: load_signer(paths.role(r)) for r in ("targets", "snapshot", "timestamp")}
     signers[role] = signer
     if role == "targets":
-        targets: Metadata[Targets] = _store.load(repo_dir, "targets")
-        _store.bump(targets, now)
+        targets: Metadata[Targets] = _store.current(repo_dir, "targets")
+        _store.bump(targets, now, repo_dir=repo_dir)
         _store.sign(targets, [signers["targets"]])
         _store.save(repo_dir, targets)
         _store.publish_snapshot_and_timestamp(
             repo_dir, targets, signers["snapshot"], signers["timestamp"], now
         )
     elif role == "snapshot":
-        snapshot: Metadata[Snapshot] = _store.load(repo_dir, "snapshot")
-        _store.bump(snapshot, now)
+        snapshot: Metadata[Snapshot] = _store.current(repo_dir, "snapshot")
+        _store.bump(snapshot, now, repo_dir=repo_dir)
         _store.sign(snapshot, [signers["snapshot"]])
         _store.save(repo_dir, snapshot)
         _store.new_timestamp(repo_dir, snapshot, signers["timestamp"], now)
     else:
-        snapshot = _store.load(repo_dir, "snapshot")
+        snapshot = _store.current(repo_dir, "snapshot")
         _store.new_timestamp(repo_dir, snapshot, signers["timestamp"], now)
 
 

@@ -81,25 +81,24 @@ def resign_timestamp(
     """
     repo_dir = Path(repo_dir)
     moment = now or _store.utc_now()
-    snapshot: Metadata[Snapshot] = _store.load(repo_dir, "snapshot")
-    renewed = False
-    if snapshot.signed.expires - moment < snapshot_renew_within:
-        if snapshot_key is None:
-            logger.warning(
-                "snapshot v%d expires %s and no snapshot key was given",
-                snapshot.signed.version,
-                snapshot.signed.expires.isoformat(),
-            )
-        else:
-            _store.bump(snapshot, moment, snapshot_lifetime)
-            _store.sign(snapshot, [as_signer(snapshot_key)])
-            _store.save(repo_dir, snapshot)
-            renewed = True
+    snapshot: Metadata[Snapshot] = _store.current(repo_dir, "snapshot")
+    renewed = _needs_renewal(repo_dir, snapshot, moment, snapshot_renew_within)
+    if renewed and snapshot_key is None:
+        logger.warning(
+            "snapshot v%d must be renewed (expires %s) and no snapshot key was given",
+            snapshot.signed.version,
+            snapshot.signed.expires.isoformat(),
+        )
+        renewed = False
+    elif renewed:
+        _store.bump(snapshot, moment, snapshot_lifetime, repo_dir=repo_dir)
+        _store.sign(snapshot, [as_signer(snapshot_key)])
+        _store.save(repo_dir, snapshot)
     timestamp: Metadata[Timestamp] = _store.new_timestamp(
         repo_dir, snapshot, as_signer(key), moment, timestamp_lifetime
     )
     logger.info("timestamp v%d signed until %s", timestamp.signed.version, timestamp.signed.expires)
-    targets_expires = _store.load(repo_dir, "targets").signed.expires
+    targets_expires = _store.current(repo_dir, "targets").signed.expires
     root_expires = _store.root_of(repo_dir).signed.expires
     for role, expires in (("targets", targets_expires), ("root", root_expires)):
         if expires - moment < OFFLINE_WARNING:
@@ -113,3 +112,13 @@ def resign_timestamp(
         targets_expires=targets_expires,
         root_expires=root_expires,
     )
+
+
+def _needs_renewal(
+    repo_dir: Path, snapshot: Metadata[Snapshot], moment: datetime, within: timedelta
+) -> bool:
+    if snapshot.signed.expires - moment < within:
+        return True
+    # A higher-numbered snapshot on disk was served before an upload replaced the
+    # chain; clients that saw it would take the current one for a rollback.
+    return _store.latest_version(repo_dir, "snapshot") > snapshot.signed.version
