@@ -1,1 +1,1 @@
-
+"""Business operations of the desktop client (no Qt): API client, auth, administration."""

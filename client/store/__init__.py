@@ -1,1 +1,1 @@
-
+"""Local SQLite store of the desktop client (no Qt, no HTTP)."""

@@ -1,0 +1,33 @@
+"""The modules of the main window and the permissions that show them (DESIGN §2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Module:
+    key: str
+    any_of: frozenset[str]  # shown when the user holds at least one of these
+    built: bool  # False: a placeholder page until its issue lands
+
+
+MODULES: tuple[Module, ...] = (
+    Module("students", frozenset({"students.read"}), False),
+    Module("status_changes", frozenset({"status.submit", "status.approve"}), False),
+    Module("grades", frozenset({"grades.read", "grades.write"}), False),
+    Module("exams", frozenset({"exams.read", "exams.manage"}), False),
+    Module("plans", frozenset({"plans.read"}), False),
+    Module("tasks", frozenset({"tasks.read"}), False),
+    Module("timetable", frozenset({"timetable.read"}), False),
+    Module("users", frozenset({"users.manage"}), True),
+    Module("roles", frozenset({"users.manage"}), True),
+    Module("audit", frozenset({"audit.read"}), True),
+    Module("sync", frozenset({"sync.use"}), False),
+)
+
+
+def visible_modules(permissions: Iterable[str]) -> list[Module]:
+    held = set(permissions)
+    return [m for m in MODULES if m.any_of & held]

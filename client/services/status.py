@@ -1,0 +1,56 @@
+"""What the status bar shows, as a plain object the sync engine (issue 4) will update.
+
+Listeners are called on the thread that changed the state; the Qt bridge re-emits the change
+as a queued signal, so this module needs no Qt.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class StatusSnapshot:
+    online: bool = False
+    work_offline: bool = False  # the user chose to work offline
+    server: str = ""
+    username: str = ""
+    display_name: str = ""
+    roles: tuple[str, ...] = ()
+    unsent_changes: int = 0
+    last_sync_at: datetime | None = None
+
+
+Listener = Callable[[StatusSnapshot], None]
+
+
+class ClientStatus:
+    """Thread-safe holder of the :class:`StatusSnapshot`; notifies listeners on change."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._snapshot = StatusSnapshot()
+        self._listeners: list[Listener] = []
+
+    @property
+    def snapshot(self) -> StatusSnapshot:
+        with self._lock:
+            return self._snapshot
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def update(self, **changes: object) -> StatusSnapshot:
+        with self._lock:
+            self._snapshot = replace(self._snapshot, **changes)  # type: ignore[arg-type]
+            snapshot = self._snapshot
+        for listener in list(self._listeners):
+            listener(snapshot)
+        return snapshot
+
+    def set_sync_counters(self, *, unsent_changes: int, last_sync_at: datetime | None) -> None:
+        """The sync engine's entry point (issue 4)."""
+        self.update(unsent_changes=unsent_changes, last_sync_at=last_sync_at)

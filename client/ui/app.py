@@ -1,0 +1,100 @@
+"""Application start: settings, language, local store, then login window ⇄ main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QApplication
+
+from client.services.auth import AuthService, AuthSession
+from client.services.status import ClientStatus
+from client.store.db import open_store
+from client.ui.context import AppContext
+from client.ui.dialogs import SettingsDialog
+from client.ui.errors import error_text
+from client.ui.i18n import install_language
+from client.ui.login_window import LoginWindow
+from client.ui.main_window import MainWindow
+from client.ui.settings import APPLICATION, ORGANISATION, AppSettings
+
+log = logging.getLogger(__name__)
+
+
+def build_context(settings: AppSettings, data_dir: Path | None, language: str | None) -> AppContext:
+    """Open the local store and the services for one running client."""
+    folder = data_dir or settings.data_dir
+    sessions = open_store(folder)
+    return AppContext(settings=settings, auth=AuthService(sessions), status=ClientStatus(), data_dir=folder,
+                      language=language or settings.language)
+
+
+class AppController(QObject):
+    """Owns the top-level windows: shows the login window, then the main window, and back."""
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.login_window: LoginWindow | None = None
+        self.main_window: MainWindow | None = None
+
+    def start(self, message: str = "") -> LoginWindow:
+        window = LoginWindow(self.context, message=message)
+        window.sig_logged_in.connect(self._on_login_window_logged_in)
+        window.sig_settings_requested.connect(self._on_login_window_settings_requested)
+        self.login_window = window
+        window.show()
+        return window
+
+    @Slot(object)
+    def _on_login_window_logged_in(self, session: object) -> None:
+        assert isinstance(session, AuthSession)
+        window = MainWindow(self.context, session)
+        window.sig_logout_requested.connect(self._on_main_window_logout_requested)
+        self.main_window = window
+        window.show()
+        if self.login_window is not None:
+            self.login_window.close()
+            self.login_window.deleteLater()
+            self.login_window = None
+
+    @Slot()
+    def _on_login_window_settings_requested(self) -> None:
+        dialog = SettingsDialog(self.context.settings, str(self.context.data_dir), self.login_window)
+        dialog.accepted.connect(lambda: self.login_window and self.login_window.set_server(self.context.settings.server))
+        dialog.open()
+
+    @Slot(object)
+    def _on_main_window_logout_requested(self, reason: object) -> None:
+        window = self.main_window
+        if window is None:
+            return
+        self.context.auth.logout(window.session)  # one short request at most; revokes the token
+        message = error_text(reason) if isinstance(reason, BaseException) else ""
+        window.close()
+        window.deleteLater()
+        self.main_window = None
+        self.context.status.update(online=False, username="", display_name="", roles=())
+        self.start(message)
+
+
+def run(server: str | None = None, data_dir: str | None = None, language: str | None = None) -> int:
+    """Start the desktop client (``jiaowu client``); returns the exit code."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(sys.argv)
+    settings = AppSettings()
+    if server:
+        settings.server = server
+    if language:
+        settings.language = language
+    context = build_context(settings, Path(data_dir) if data_dir else None, language)
+    install_language(app, context.language)
+    controller = AppController(context)
+    controller.start()
+    code = app.exec()
+    context.auth.close()
+    return int(code)

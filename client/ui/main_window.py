@@ -1,0 +1,219 @@
+"""The main window: a sidebar of permitted modules, pages, menus, shortcuts, status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from client.services.auth import AuthSession
+from client.services.modules import Module, visible_modules
+from client.ui.connectivity import ConnectivityMonitor
+from client.ui.context import AppContext
+from client.ui.dialogs import AboutDialog, SettingsDialog
+from client.ui.errors import show_error
+from client.ui.labels import module_name
+from client.ui.placeholder import PlaceholderPage
+from client.ui.status_bar import MainStatusBar, StatusBridge
+from client.ui.workers import TaskRunner
+
+PageFactory = Callable[["MainWindow"], QWidget]
+
+
+def _page_factories() -> dict[str, PageFactory]:
+    from client.ui.audit.page import AuditPage
+    from client.ui.roles.page import RolesPage
+    from client.ui.users.page import UsersPage
+
+    return {"users": lambda w: UsersPage(w.context, w.runner, w.session),
+            "roles": lambda w: RolesPage(w.context, w.runner, w.session),
+            "audit": lambda w: AuditPage(w.context, w.runner, w.session)}
+
+
+class MainWindow(QMainWindow):
+    sig_logout_requested = Signal(object)  # the reason (None: the user chose to)
+
+    def __init__(self, context: AppContext, session: AuthSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context, self.session = context, session
+        self.runner = TaskRunner(self)
+        self.monitor = ConnectivityMonitor(context, session, self)
+        self._pages: dict[str, QWidget] = {}
+        self._modules: list[Module] = []
+        self.setWindowTitle(self.tr("Jiaowu Academic Administration"))
+        self._build()
+        self._build_menus()
+        self._connect()
+        context.status.update(online=session.online, server=session.server, username=session.user.username,
+                              display_name=session.user.display_name, roles=session.user.roles)
+        self.status_bar.show_snapshot(context.status.snapshot)
+        self._fill_sidebar()
+        self.resize(1280, 800)
+
+    def _build(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setMinimumWidth(170)
+        self.sidebar.setMaximumWidth(240)
+        self.sidebar.setIconSize(QSize(18, 18))
+        self.sidebar.setStyleSheet("QListWidget#sidebar { font-size: 14px; } "
+                                   "QListWidget#sidebar::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.status_bar = MainStatusBar()
+        self.setStatusBar(self.status_bar)
+        self._bridge = StatusBridge(self.context.status, self)
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self._on_settings_triggered))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Log &out"), "Ctrl+Shift+L", self._on_logout_triggered))
+        file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close))
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.offline_action = self._action(self.tr("&Work offline"), "Ctrl+Shift+O", self._on_offline_toggled)
+        self.offline_action.setCheckable(True)
+        view_menu.addAction(self.offline_action)
+        view_menu.addAction(self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self._on_refresh_triggered))
+        self.modules_menu = bar.addMenu(self.tr("&Go"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Jiaowu"), "F1", self._on_about_triggered))
+
+    def _connect(self) -> None:
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+        self._bridge.sig_changed.connect(self.status_bar.show_snapshot)
+        self.runner.sig_busy_changed.connect(self.status_bar.busy_bar.set_busy)
+        self.runner.sig_progress.connect(self.status_bar.busy_bar.set_progress)
+        self.runner.sig_failed.connect(self._on_runner_failed)
+        self.status_bar.busy_bar.sig_cancel_requested.connect(self.runner.cancel_all)
+        self.monitor.sig_session_changed.connect(self._on_monitor_session_changed)
+        self.monitor.sig_session_ended.connect(self._on_monitor_session_ended)
+
+    def _fill_sidebar(self) -> None:
+        """(Re)build the sidebar from the session's permissions, keeping the current module."""
+        current = self.current_module()
+        self._modules = visible_modules(self.session.user.permissions)
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        self.modules_menu.clear()
+        for index, module in enumerate(self._modules):
+            item = QListWidgetItem(module_name(module.key))
+            item.setData(Qt.ItemDataRole.UserRole, module.key)
+            self.sidebar.addItem(item)
+            shortcut = f"Ctrl+{index + 1}" if index < 9 else None
+            self.modules_menu.addAction(self._action(module_name(module.key), shortcut,
+                                                     lambda i=index: self.sidebar.setCurrentRow(i)))
+        self.sidebar.blockSignals(False)
+        keys = [m.key for m in self._modules]
+        for key in [k for k in self._pages if k not in keys]:
+            page = self._pages.pop(key)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.sidebar.setCurrentRow(keys.index(current) if current in keys else 0)
+
+    # -- navigation -----------------------------------------------------------------------
+    def module_keys(self) -> list[str]:
+        return [m.key for m in self._modules]
+
+    def current_module(self) -> str | None:
+        item = self.sidebar.currentItem() if hasattr(self, "sidebar") else None
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_module(self, key: str) -> QWidget:
+        self.sidebar.setCurrentRow(self.module_keys().index(key))
+        return self._pages[key]
+
+    def page(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    @Slot(int)
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if row < 0 or row >= len(self._modules):
+            return
+        module = self._modules[row]
+        if module.key not in self._pages:
+            factory = _page_factories().get(module.key) if module.built else None
+            page = factory(self) if factory else PlaceholderPage(module_name(module.key))
+            self._pages[module.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(self._pages[module.key])
+
+    # -- actions --------------------------------------------------------------------------
+    @Slot()
+    def _on_settings_triggered(self) -> None:
+        SettingsDialog(self.context.settings, str(self.context.data_dir), self).open()
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        AboutDialog(self.session.server, self).open()
+
+    @Slot()
+    def _on_logout_triggered(self) -> None:
+        self.sig_logout_requested.emit(None)
+
+    @Slot()
+    def _on_refresh_triggered(self) -> None:
+        page = self.stack.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    @Slot()
+    def _on_offline_toggled(self) -> None:
+        offline = self.offline_action.isChecked()
+        self.context.status.update(work_offline=offline, online=False if offline else self.session.online)
+        if offline:
+            from dataclasses import replace
+
+            self.monitor.session = self.session = replace(self.session, online=False)
+        else:
+            self.monitor.check_now()
+
+    @Slot(object)
+    def _on_runner_failed(self, exc: object) -> None:
+        assert isinstance(exc, BaseException)
+        self.monitor.report_failure(exc)
+        show_error(self, exc)
+
+    @Slot(object)
+    def _on_monitor_session_changed(self, session: object) -> None:
+        assert isinstance(session, AuthSession)
+        changed = session.user.permissions != self.session.user.permissions
+        self.session = session
+        for page in self._pages.values():
+            if hasattr(page, "session"):
+                page.session = session
+        if changed:
+            self._fill_sidebar()
+
+    @Slot(object)
+    def _on_monitor_session_ended(self, exc: object) -> None:
+        self.sig_logout_requested.emit(exc)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
+        self.monitor.stop()
+        self.runner.cancel_all()
+        self.context.settings.set_geometry("main", self.saveGeometry())
+        super().closeEvent(event)

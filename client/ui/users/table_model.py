@@ -1,0 +1,146 @@
+"""The users table: rows fetched from the server page by page, sorted and filtered there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from client.services.dto import Page, UserRow
+from client.ui.labels import role_name, status_name
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root; a shared default is safe, it is never modified
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    sort_field: str | None  # the server's sort key, None when the server cannot sort by it
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("username", "username"), Column("display_name", "display_name"), Column("roles", None),
+    Column("status", "status"), Column("email", None), Column("phone", None),
+    Column("last_login_at", "last_login_at"),
+)
+_DISABLED = QBrush(QColor("#9aa0a6"))
+
+
+class UsersTableModel(QAbstractTableModel):
+    """Holds the rows loaded so far and the total; asks for the next page when the view scrolls."""
+
+    sig_page_requested = Signal(int)  # the 1-based page number to load
+    sig_sort_requested = Signal(str, bool)  # server sort field, descending
+
+    def __init__(self, page_size: int = 200, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[UserRow] = []
+        self._total = 0
+        self._page_size = page_size
+        self._pending = False
+
+    # -- feeding --------------------------------------------------------------------------
+    def reset_rows(self, page: Page[UserRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(page.items)
+        self._total = page.total
+        self._pending = False
+        self.endResetModel()
+
+    def append_page(self, page: Page[UserRow]) -> None:
+        self._pending = False
+        self._total = page.total
+        known = {r.id for r in self._rows}
+        fresh = [r for r in page.items if r.id not in known]
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self.endInsertRows()
+
+    def page_failed(self) -> None:
+        self._pending = False
+
+    def replace_row(self, user: UserRow) -> None:
+        for row, existing in enumerate(self._rows):
+            if existing.id == user.id:
+                self._rows[row] = user
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                return
+
+    def remove_row(self, user_id: str) -> None:
+        for row, existing in enumerate(self._rows):
+            if existing.id == user_id:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self._total = max(0, self._total - 1)
+                self.endRemoveRows()
+                return
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def row_at(self, row: int) -> UserRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- Qt model -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and not self._pending and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._pending = True
+        self.sig_page_requested.emit(len(self._rows) // self._page_size + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        user = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(user, COLUMNS[index.column()].key)
+        if role == Qt.ItemDataRole.ForegroundRole and user.status != "active":
+            return _DISABLED
+        if role == Qt.ItemDataRole.UserRole:
+            return user.id
+        return None
+
+    @staticmethod
+    def _text(user: UserRow, key: str) -> str:
+        if key == "roles":
+            return "、".join(role_name(r) for r in user.roles)
+        if key == "status":
+            return status_name(user.status)
+        if key == "last_login_at":
+            return user.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M") if user.last_login_at else "—"
+        return str(getattr(user, key))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(COLUMNS):
+            return None
+        titles = {"username": self.tr("Username"), "display_name": self.tr("Name"), "roles": self.tr("Roles"),
+                  "status": self.tr("Status"), "email": self.tr("E-mail"), "phone": self.tr("Phone"),
+                  "last_login_at": self.tr("Last login")}
+        return titles[COLUMNS[section].key]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS) and COLUMNS[column].sort_field:
+            self.sig_sort_requested.emit(COLUMNS[column].sort_field, order == Qt.SortOrder.DescendingOrder)
