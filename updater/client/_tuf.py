@@ -26,6 +26,7 @@ from updater.errors import (
     UpdateExpiredError,
     UpdateHashMismatchError,
     UpdateHTTPError,
+    UpdateInstallError,
     UpdateLengthError,
     UpdateMetadataError,
     UpdateRollbackError,
@@ -74,6 +75,9 @@ def translated(fetcher: WatchedFetcher, file: str | None = None) -> Iterator[Non
             if isinstance(exc, tuf_type):
                 raise our_type(str(exc) or type(exc).__name__, file=name) from exc
         raise  # pragma: no cover - the tables above cover both roots
+    except OSError as exc:
+        # tuf writes its metadata cache and the download itself: a local disk problem.
+        raise UpdateInstallError(f"cannot write: {exc}", file=file or name_of(exc)) from exc
 
 
 def open_updater(
@@ -167,3 +171,8 @@ def download_verified(
 def cached_verified(updater: Updater, info: TargetFile, path: Path) -> bool:
     """True if ``path`` exists and matches the signed length and hash."""
     return updater.find_cached_target(info, str(path)) is not None
+
+
+def name_of(exc: OSError) -> str | None:
+    """The path an OSError is about, if it says."""
+    return str(exc.filename) if exc.filename is not None else None

@@ -26,6 +26,7 @@ from updater.errors import (
     UpdateCancelledError,
     UpdateError,
     UpdateHashMismatchError,
+    UpdateInstallError,
     UpdateRequiredError,
 )
 
@@ -225,10 +226,13 @@ class UpdateClient:
             archive = session.fetch_verified(release, self.layout.downloads, on_progress)
             if cancel.is_set():
                 raise UpdateCancelledError("cancelled before installing", file=release.target)
-            install.unpack(self.layout, archive, release.version)
-            install.switch_current(self.layout, release.version)
-            install.sweep(self.layout)
-            archive.unlink(missing_ok=True)
+            try:
+                install.unpack(self.layout, archive, release.version)
+                install.switch_current(self.layout, release.version)
+                install.sweep(self.layout)
+                archive.unlink(missing_ok=True)
+            except OSError as exc:
+                raise UpdateInstallError(f"cannot install: {exc}", file=_tuf.name_of(exc)) from exc
         logger.info("installed %s (previous %s)", release.version, check.installed)
         return ApplyResult(installed=release.version, previous=check.installed, check=check)
 
