@@ -70,6 +70,12 @@ def test_policy_follows_root_rotation_and_caches(publisher: Publisher) -> None:
     rotate_key(publisher.repo_dir, publisher.key_dir, "root", index=3)
     publisher.publish("2.0", minimum_version="2.0")
     assert cache.get() == ("2.0", "2.0")
+    # a broken upload keeps the last verified policy instead of failing every request
+    timestamp = publisher.repo_dir / "metadata" / "timestamp.json"
+    timestamp.write_text("{}")
+    assert cache.get() == ("2.0", "2.0")
+    with pytest.raises(errors.RepositoryStateError):
+        PolicyCache(publisher.repo_dir, publisher.root_bytes).get()
 
 
 def test_rotated_targets_key_is_accepted_by_clients(

@@ -10,6 +10,7 @@ the timestamp job has stopped (clients will refuse the stale metadata anyway).
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -22,6 +23,8 @@ from updater._releases import Release, minimum_of
 from updater.errors import RepositoryStateError
 from updater.repository import _store
 from updater.repository.publish import published_releases
+
+logger = logging.getLogger(__name__)
 
 # assets/ sits next to the packages, both in a checkout and in a release bundle.
 DEFAULT_TRUSTED_ROOT = Path(__file__).resolve().parents[2] / "assets" / "updater" / "root.json"
@@ -118,8 +121,9 @@ class PolicyCache:
     """Re-read the policy only when ``timestamp.json`` changes (cheap per-request check).
 
     The 426 gate runs on every request; verification costs a few signature
-    checks, so cache the answer keyed on the timestamp file's size and mtime.
-    Thread-safe.
+    checks, so cache the answer keyed on the timestamp file's identity. If a
+    re-read fails after a good one (say, an upload in progress), the last verified
+    policy is kept and the failure logged; the next call tries again. Thread-safe.
     """
 
     def __init__(self, repo_dir: Path, trusted_root: Path | bytes | None = None) -> None:
@@ -127,21 +131,28 @@ class PolicyCache:
         self._trusted_root = trusted_root
         self._lock = threading.Lock()
         self._key: tuple[int, int, int] | None = None
-        self._value = RepositoryPolicy(None, None)
+        self._value: RepositoryPolicy | None = None
 
     def get(self) -> RepositoryPolicy:
         """Return the current policy, re-verifying if the timestamp changed.
 
         Raises:
-            RepositoryStateError: As for :func:`read_policy`.
+            RepositoryStateError: No policy could ever be verified (missing or
+                untrusted repository).
         """
         try:
             stat = os.stat(_store.file_of(self._repo_dir, "timestamp"))
-        except OSError as exc:
-            raise RepositoryStateError("no timestamp.json", file=str(self._repo_dir)) from exc
-        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+            key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            key = None
         with self._lock:
-            if key != self._key:
+            if key is not None and key == self._key and self._value is not None:
+                return self._value
+            try:
                 self._value = read_policy(self._repo_dir, self._trusted_root)
                 self._key = key
+            except RepositoryStateError as exc:
+                if self._value is None:
+                    raise
+                logger.warning("keeping the last verified update policy: %s", exc)
             return self._value
