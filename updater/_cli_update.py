@@ -9,13 +9,12 @@ from pathlib import Path
 
 from updater._layout import InstallLayout, read_pointer
 from updater.client import UpdateClient, UpdateClientConfig
+from updater.client.service import SHIPPED_TRUSTED_ROOT
 from updater.errors import NoUpdateAvailableError, UpdateError
 
 Handler = Callable[[argparse.Namespace], int]
 EXIT_AVAILABLE = 10
 EXIT_MANDATORY = 11
-# The checkout's (or bundle's) shipped trust root, used when no version is installed yet.
-PACKAGED_ROOT = Path(__file__).resolve().parents[1] / "assets" / "updater" / "root.json"
 
 
 def add_commands(
@@ -65,7 +64,7 @@ def _trusted_root(args: argparse.Namespace) -> bytes:
         installed = (
             layout.version_dir(current) / "app/assets/updater/root.json" if current else None
         )
-        path = installed if installed is not None and installed.is_file() else PACKAGED_ROOT
+        path = installed if installed is not None and installed.is_file() else SHIPPED_TRUSTED_ROOT
     try:
         return Path(path).read_bytes()
     except OSError as exc:

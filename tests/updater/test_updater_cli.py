@@ -12,6 +12,7 @@ import pytest
 from updater_helpers import ROOT, write_fake_source
 
 from updater import cli
+from updater.client import shipped_trusted_root
 from updater.repository.bundle import DEFAULT_PACKAGES
 
 
@@ -184,7 +185,7 @@ def test_build_of_this_checkout_is_deterministic(tmp_path: Path) -> None:
 def test_shipped_root_is_the_development_root(tmp_path: Path) -> None:
     shipped = ROOT / "assets" / "updater" / "root.json"
     dev = Path(__file__).with_name("dev-keys") / "root.json"
-    assert shipped.read_bytes() == dev.read_bytes()
+    assert shipped.read_bytes() == dev.read_bytes() == shipped_trusted_root()
     repo = tmp_path / "repo"
     # init-repo with the development keys gives a repository the shipped root verifies
     for pem in dev.parent.rglob("*.pem"):

@@ -18,6 +18,12 @@ from updater.repository import read_policy
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    client_versions: list[str | None] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        self.client_versions.append(self.headers.get("X-Client-Version"))
+        super().do_GET()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         pass
 
@@ -43,6 +49,7 @@ def server(publisher: Publisher, tmp_path: Path) -> Iterator[str]:
 def test_update_v1_to_v2_over_http(
     server: str, publisher: Publisher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _QuietHandler.client_versions.clear()
     config = UpdateClientConfig(
         install_dir=tmp_path / "install", server_url=server, trusted_root=publisher.root_bytes
     )
@@ -62,6 +69,8 @@ def test_update_v1_to_v2_over_http(
     assert launch(config.install_dir, timeout=20) == 0
     assert log.read_text().split()[-2:] == ["2.0", "ok"]
     assert client.status().trial is None
+    # every request told the server which version asked (the 426 gate reads it)
+    assert _QuietHandler.client_versions[0] == "0" and _QuietHandler.client_versions[-1] == "1.0"
 
 
 class _StallingHandler(_QuietHandler):

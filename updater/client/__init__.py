@@ -2,7 +2,7 @@
 
 Typical use from a worker thread::
 
-    client = UpdateClient(UpdateClientConfig(install_dir, server_url, trusted_root))
+    client = UpdateClient(UpdateClientConfig(install_dir, server_url, shipped_trusted_root()))
     check = client.check(cancel=event)
     if check.offered:
         client.apply(on_progress=progress, cancel=event)   # then restart via the launcher
@@ -22,6 +22,7 @@ from updater.client.service import (
     UpdateClientConfig,
     evaluate,
     pick,
+    shipped_trusted_root,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "UpdateClientConfig",
     "evaluate",
     "pick",
+    "shipped_trusted_root",
 ]

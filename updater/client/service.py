@@ -32,6 +32,24 @@ from updater.errors import (
 
 logger = logging.getLogger(__name__)
 
+# assets/ sits next to the packages both in a checkout and in an installed version
+# (versions/<v>/app/assets), so the running code finds the root it shipped with.
+SHIPPED_TRUSTED_ROOT = Path(__file__).resolve().parents[2] / "assets" / "updater" / "root.json"
+
+
+def shipped_trusted_root() -> bytes:
+    """The trust anchor shipped with the running version (``assets/updater/root.json``).
+
+    Raises:
+        UpdateError: The file is missing (a broken build).
+    """
+    try:
+        return SHIPPED_TRUSTED_ROOT.read_bytes()
+    except OSError as exc:
+        raise UpdateError(
+            f"no trust root: {exc.strerror}", file=str(SHIPPED_TRUSTED_ROOT), check="trust root"
+        ) from exc
+
 
 @dataclass(frozen=True)
 class UpdateClientConfig:
