@@ -89,6 +89,9 @@ def launch(
     if trial is not None and trial.version != current:
         clear_trial(layout)  # killed before the switch: the trial never began
         trial = None
+    if trial is None and not _startable(layout, current):
+        # Damaged outside the updater's control: the previous version is still there.
+        return _fall_back(layout, current, read_pointer(layout.previous_file), args, python)
     if trial is None:
         return _run(layout, current, args, python).wait()
     process, confirmed = _run_trial(layout, current, args, python, timeout)
@@ -128,10 +131,8 @@ def _fall_back(
     # Remember the failure first: a kill right after must not lose it.
     mark_failed(layout, failed)
     if previous is None or not _startable(layout, previous):
-        raise LaunchError(
-            f"version {failed} failed its self-check and there is no previous version"
-        )
-    logger.error("version %s failed its self-check; switching back to %s", failed, previous)
+        raise LaunchError(f"version {failed} failed to start and there is no previous version")
+    logger.error("version %s failed to start; switching back to %s", failed, previous)
     write_pointer(layout.current_file, previous)
     clear_trial(layout)
     return _run(layout, previous, args, python).wait()

@@ -118,5 +118,15 @@ def test_launcher_command_line(
         [*cmd, "--timeout", "20", "--", "--flag"], env=env, capture_output=True, timeout=60
     )
     assert proc.returncode == 0, proc.stderr
-    assert b"failed its self-check; switching back to 1.0" in proc.stderr
+    assert b"failed to start; switching back to 1.0" in proc.stderr
     assert _runs(ran) == ["2.0 crash", "1.0 ok"]
+
+
+def test_damaged_current_version_falls_back(
+    installed_v1: UpdateClient, publisher: Publisher, sim: RepositorySimulator, ran: Path
+) -> None:
+    _install_v2(installed_v1, publisher, sim, "ok")
+    assert launch(installed_v1.layout.root, timeout=20) == 0  # 2.0 confirmed
+    (installed_v1.layout.version_dir("2.0") / "manifest.json").unlink()  # e.g. a bad disk
+    assert launch(installed_v1.layout.root, timeout=20) == 0
+    assert _runs(ran)[-1] == "1.0 ok" and installed_v1.installed() == "1.0"

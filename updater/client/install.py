@@ -16,6 +16,7 @@ import shutil
 import tarfile
 import tempfile
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -166,12 +167,15 @@ def verify_version_dir(folder: Path, version: str) -> list[str]:
 
 
 def _extract(archive: Path, dest: Path) -> None:
-    with tarfile.open(archive, "r:gz") as tar:
-        for member in tar:
-            _check_member(member, archive)
-            # The "data" filter refuses links, devices and paths escaping dest,
-            # on top of the explicit check above.
-            tar.extract(member, dest, filter="data")
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            for member in tar:
+                _check_member(member, archive)
+                # The "data" filter refuses links, devices and paths escaping dest,
+                # on top of the explicit check above.
+                tar.extract(member, dest, filter="data")
+    except (tarfile.TarError, EOFError, zlib.error) as exc:
+        raise BundleError(f"unreadable archive: {exc}", file=archive.name) from exc
 
 
 def _check_member(member: tarfile.TarInfo, archive: Path) -> None:
