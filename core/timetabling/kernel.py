@@ -111,7 +111,7 @@ def objective(X: State, hard_weight: int) -> int:
     return hard_weight * (X.tot[HARD_RES] + X.tot[HARD_ROOM]) + soft
 
 
-@nb.njit(cache=True, _nrt=False, inline="always")
+@nb.njit(cache=True, _nrt=False)
 def res_day_cost(S: Static, X: State, res: int, day: int) -> tuple[int, int, int]:
     """Weighted (compactness, consecutive, building) cost of one resource on one day."""
     ppd, base = S.ppd, day * S.ppd
@@ -151,7 +151,7 @@ def res_day_cost(S: Static, X: State, res: int, day: int) -> tuple[int, int, int
     return compact * S.w[W_COMPACT], consec * S.w[W_CONSEC], bld * S.w[W_BLD]
 
 
-@nb.njit(cache=True, _nrt=False, inline="always")
+@nb.njit(cache=True, _nrt=False)
 def _res_days(S: Static, X: State, e: int, day: int, sign: int) -> int:
     total = 0
     for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
@@ -165,7 +165,7 @@ def _res_days(S: Static, X: State, e: int, day: int, sign: int) -> int:
     return total
 
 
-@nb.njit(cache=True, _nrt=False, inline="always")
+@nb.njit(cache=True, _nrt=False)
 def _occupy(S: Static, X: State, e: int, t: int, r: int, step: int) -> int:
     """Add (step=1) or take away (step=-1) e's use of its resources and room; hard delta."""
     res_hard = room_hard = 0
@@ -193,7 +193,7 @@ def _occupy(S: Static, X: State, e: int, t: int, r: int, step: int) -> int:
     return res_hard + room_hard
 
 
-@nb.njit(cache=True, _nrt=False, inline="always")
+@nb.njit(cache=True, _nrt=False)
 def _task_counts(S: Static, X: State, k: int, day: int, r: int, step: int) -> int:
     """Update the day and room counters of task k; returns the weighted soft delta."""
     short0 = max(0, S.task_min_days[k] - X.task_ndays[k])
@@ -213,7 +213,7 @@ def _task_counts(S: Static, X: State, k: int, day: int, r: int, step: int) -> in
     return d_days + d_stab
 
 
-@nb.njit(cache=True, _nrt=False, inline="always")
+@nb.njit(cache=True, _nrt=False)
 def insert(S: Static, X: State, e: int, t: int, r: int, hard_weight: int) -> int:
     """Place event e at start period t in room r; returns the objective delta."""
     day = t // S.ppd
@@ -229,7 +229,7 @@ def insert(S: Static, X: State, e: int, t: int, r: int, hard_weight: int) -> int
     return delta + soft + _task_counts(S, X, k, day, r, 1) + hard_weight * hard
 
 
-@nb.njit(cache=True, _nrt=False, inline="always")
+@nb.njit(cache=True, _nrt=False)
 def remove(S: Static, X: State, e: int, hard_weight: int) -> int:
     """Take event e out of the timetable; returns the objective delta."""
     t, r = X.ev_t[e], X.ev_r[e]
@@ -246,16 +246,16 @@ def remove(S: Static, X: State, e: int, hard_weight: int) -> int:
     return delta - soft + _task_counts(S, X, k, day, r, -1) + hard_weight * hard
 
 
-@nb.njit(cache=True, _nrt=False, inline="always")
+@nb.njit(cache=True, _nrt=False)
 def room_open(S: Static, r: int, t: int, length: int) -> bool:
     """Whether room r is available (not blocked by the registrar) for a block at t."""
-    for p in range(t, t + length):
+    for p in range(t, t + length):  # noqa: SIM110 - numba compiles loops, not all()
         if not S.room_time_ok[r, p]:
             return False
     return True
 
 
-@nb.njit(cache=True, _nrt=False, inline="always")
+@nb.njit(cache=True, _nrt=False)
 def can_place(S: Static, e: int, t: int, r: int) -> bool:
     """Whether (t, r) is in event e's domain (all hard constraints except clashes)."""
     return S.ev_start_ok[e, t] and S.ev_room_ok[e, r] and room_open(S, r, t, S.ev_len[e])

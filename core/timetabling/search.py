@@ -187,8 +187,15 @@ def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_we
         d = remove(S, X, e, hard_weight) + remove(S, X, f, hard_weight)
         return True, d + insert(S, X, e, t1, ra, hard_weight) + insert(S, X, f, t0, rb, hard_weight)
     t = t0 if np.random.random() < 0.15 else _random_start(S, e)
-    r = r0 if t != t0 and np.random.random() < 0.6 else _random_room(S, e)
-    if (t == t0 and r == r0) or not can_place(S, e, t, r):
+    if t == t0:
+        r = _random_room(S, e)
+    elif np.random.random() < 0.5:
+        # the cheapest free room: most random (time, room) pairs land on a taken room,
+        # and a move into a clash is nearly always rejected, so this wastes fewer moves
+        r = best_room(S, X, e, t)
+    else:
+        r = r0 if can_place(S, e, t, r0) else _random_room(S, e)
+    if r < 0 or (t == t0 and r == r0) or not can_place(S, e, t, r):
         return False, 0
     undo[0] = 1
     return True, remove(S, X, e, hard_weight) + insert(S, X, e, t, r, hard_weight)

@@ -35,9 +35,9 @@ class SolverOptions:
     time_limit: float = 60.0
     iterations: int | None = None
     seed: int = 0
-    hard_weight: int = 20
-    start_temperature: float = 2.0
-    end_temperature: float = 0.1
+    hard_weight: int = 100
+    start_temperature: float = 3.0
+    end_temperature: float = 0.15
     swap_rate: float = 0.35
     kempe_rate: float = 0.03
     chunk: int = 250_000
