@@ -60,8 +60,9 @@ def _course(b: Builder, code: str, name: str, category: str, weekly: int, weeks:
             exam: bool, dept: Dept, *, name_en: str = "", merge: bool = False) -> CourseInfo:
     if weekly:
         total = weekly * _WEEKS[weeks]
-        lab = total if "实验" in name or "实训" in name else total // 2 if room != "classroom" and room != "multimedia" else 0
-        credits = Decimal(round(total / 16 * 2)) / 2
+        # Laboratory courses are all practice; courses taught in labs are half lectures.
+        lab = total if "实验" in name else total // 2 if room in ("lab", "computer_lab") else 0
+        credits = Decimal(round(total / 16 * 2)) / 2  # 16 hours a credit, in half credits
     else:  # concentrated practice: one credit a week, scheduled in weeks, not periods
         total = lab = 0
         credits = Decimal(int(weeks.rstrip("w")))

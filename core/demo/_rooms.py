@@ -90,7 +90,10 @@ def _place(b: Builder, rng: random.Random, capacities: dict[str, list[int]], own
         buildings = slots[room_type]
         for n, cap in enumerate(sorted(caps, reverse=True)):
             prefix, building, floors = buildings[n % len(buildings)]
-            floor = 1 + (n // len(buildings)) * floors // max(1, len(caps) // len(buildings) + 1)
+            # The k-th room of this type in a building goes on the floor k/per_building of
+            # the way up, so rooms fill every floor and the biggest ones sit lowest.
+            per_building = len(caps) // len(buildings) + 1
+            floor = 1 + (n // len(buildings)) * floors // per_building
             counters[(prefix, floor)] += 1
             number = f"{floor}{counters[(prefix, floor)]:02d}"
             dept = rng.choice(owners) if room_type == "lab" else None

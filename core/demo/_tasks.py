@@ -34,6 +34,7 @@ class TaskInfo:
     course: CourseInfo
     classes: list[ClassInfo]
     teachers: list[Row] = field(default_factory=list)
+    wanted_teachers: int = 1  # laboratory tasks sometimes have an assisting teacher
 
     @property
     def periods(self) -> int:
@@ -101,8 +102,8 @@ def build_teachers(b: Builder, depts: list[Dept], tasks: list[TaskInfo]) -> list
         dept_tasks = by_dept.get(dept.row["id"], [])
         for task in dept_tasks:
             if task.course.room in ("lab", "computer_lab") and rng.random() < 0.3:
-                task.teachers.append({})  # placeholder: a second, assisting teacher
-        load = sum(t.periods * max(1, len(t.teachers)) for t in dept_tasks)
+                task.wanted_teachers = 2
+        load = sum(t.periods * t.wanted_teachers for t in dept_tasks)
         count = math.ceil(load / _TARGET_LOAD) + rng.randint(2, 4)  # some teach nothing this term
         people = [_teacher(b, rng, dept, staff) for _ in range(count)]
         _assign(b, rng, dept, dept_tasks, people, staff)
@@ -139,8 +140,7 @@ def _assign(b: Builder, rng: random.Random, dept: Dept, tasks: list[TaskInfo], p
     load = {p["id"]: 0 for p in people}
     teaches: dict[str, set[str]] = defaultdict(set)
     for task in sorted(tasks, key=lambda t: (t.course.row["code"], -t.periods, t.row["code"])):
-        wanted, task.teachers = len(task.teachers) or 1, []
-        for n in range(wanted):
+        for n in range(task.wanted_teachers):
             chosen = _pick(task, people, load, teaches, exclude={t["id"] for t in task.teachers})
             if chosen is None:  # the department is full: hire one more
                 chosen = _teacher(b, rng, dept, staff)

@@ -52,3 +52,5 @@ def test_task_shapes_are_varied_like_a_real_term(university: DemoUniversity) -> 
     assert set(Counter(t["weekly_periods"] for t in tasks)) <= {2, 4}
     joined = Counter(link["task_id"] for link in university.rows["teaching_task_class"])
     assert {2, 3, 4} <= set(joined.values())
+    taught_by = Counter(link["task_id"] for link in university.rows["teaching_task_teacher"])
+    assert 0 < sum(n == 2 for n in taught_by.values()) < 0.1 * len(tasks)
