@@ -215,5 +215,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
         self.monitor.stop()
         self.runner.cancel_all()
+        self._bridge.detach()
         self.context.settings.set_geometry("main", self.saveGeometry())
         super().closeEvent(event)

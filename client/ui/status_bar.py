@@ -17,7 +17,12 @@ class StatusBridge(QObject):
 
     def __init__(self, status: ClientStatus, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        status.subscribe(self.sig_changed.emit)  # queued to the GUI thread when emitted elsewhere
+        self._status = status
+        self._listener = self.sig_changed.emit  # queued to the GUI thread when emitted elsewhere
+        status.subscribe(self._listener)
+
+    def detach(self) -> None:
+        self._status.unsubscribe(self._listener)
 
 
 class MainStatusBar(QStatusBar):

@@ -55,6 +55,23 @@ class _Job:
     stale: bool = False
 
 
+_network_pool: QThreadPool | None = None
+NETWORK_THREADS = 8
+
+
+def network_pool() -> QThreadPool:
+    """The pool of server calls: they mostly wait on the network, so more threads than cores.
+
+    A private pool also keeps a stuck request (up to its timeout) from starving other work
+    on ``QThreadPool.globalInstance()``.
+    """
+    global _network_pool
+    if _network_pool is None:
+        _network_pool = QThreadPool()
+        _network_pool.setMaxThreadCount(NETWORK_THREADS)
+    return _network_pool
+
+
 class TaskRunner(QObject):
     """Starts workers for one window and delivers their results to callbacks."""
 
@@ -64,7 +81,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
+        self._pool = pool or network_pool()
         self._jobs: dict[WorkerSignals, _Job] = {}
 
     @property

@@ -170,4 +170,6 @@ class AuditPage(QWidget):
 
     def _on_export_finished(self, target: Path) -> None:
         self.last_export = target
-        self.window().statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(target)), 8000)
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().showMessage(self.tr("Exported to %1").replace("%1", str(target)), 8000)

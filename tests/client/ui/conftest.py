@@ -1,7 +1,9 @@
 """Qt fixtures: isolated QSettings, a real server process per module, an application context.
 
 The server is a real ``python -m cli server`` process on a temporary SQLite database, seeded
-with a small university staff (a few dozen accounts of every role).
+with a small university staff (a few dozen accounts of every role); one per test process
+(each xdist worker), shared by the modules, which use distinct accounts. The offline tests
+stop it and always start it again on the same port and database.
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
     yield folder
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     data = tmp_path_factory.mktemp("server")
     live = LiveServer(data, free_port())
@@ -190,3 +192,4 @@ def make_context(tmp_path: Path, qapp: QApplication) -> Iterator[MakeContext]:
     yield make
     for context in made:
         context.auth.close()
+

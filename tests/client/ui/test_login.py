@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from client.ui.app import AppController
@@ -9,6 +10,7 @@ from client.ui.login_window import LoginWindow
 from client.ui.main_window import MainWindow
 
 PASSWORD = "Correct-Horse-7"
+pytestmark = pytest.mark.xdist_group("client_login")
 
 
 def _login(qtbot: QtBot, controller: AppController, username: str, password: str = PASSWORD) -> LoginWindow:
@@ -76,7 +78,7 @@ def test_lockout_message_says_until_when(qtbot, server, make_context) -> None:
     controller = AppController(make_context(server.url, language="en"))
     window = controller.start()
     for attempt in range(6):
-        _login(qtbot, controller, "u001", f"wrong-{attempt}")
+        _login(qtbot, controller, "u030", f"wrong-{attempt}")
         qtbot.waitUntil(lambda: window.message_label.text() != "" and window.login_button.isEnabled(), timeout=10_000)
         if "locked" in window.message_label.text():
             break
