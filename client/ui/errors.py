@@ -12,58 +12,55 @@ from client.services.errors import ClientError, ErrorKind
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
 
 def _locked_text(exc: ClientError) -> str:
     until = exc.locked_until
     if until is None:
-        return _t("This account is locked after too many failed attempts. Try again later.")
+        return QCoreApplication.translate("errors", "This account is locked after too many failed attempts. Try again later.")
     local = until.astimezone().strftime("%H:%M")
-    return _t("This account is locked after too many failed attempts. Try again after %1.").replace("%1", local)
+    return QCoreApplication.translate("errors", "This account is locked after too many failed attempts. Try again after %1.").replace("%1", local)
 
 
 def error_title(exc: BaseException) -> str:
     if isinstance(exc, ClientError) and exc.kind is ErrorKind.UNREACHABLE:
-        return _t("Server unreachable")
+        return QCoreApplication.translate("errors", "Server unreachable")
     if isinstance(exc, ClientError) and exc.kind is ErrorKind.VALIDATION:
-        return _t("Please check your input")
-    return _t("Operation failed")
+        return QCoreApplication.translate("errors", "Please check your input")
+    return QCoreApplication.translate("errors", "Operation failed")
 
 
 def error_text(exc: BaseException) -> str:
     """A sentence for the user, in the interface language, for any failure."""
     if not isinstance(exc, ClientError):
-        return _t("An unexpected error occurred. Details were written to the log.")
+        return QCoreApplication.translate("errors", "An unexpected error occurred. Details were written to the log.")
     kind = exc.kind
     texts = {
-        ErrorKind.WRONG_CREDENTIALS: _t("Wrong username or password."),
-        ErrorKind.NOT_AUTHENTICATED: _t("Your session has ended. Please log in again."),
-        ErrorKind.DISABLED: _t("This account is disabled. Please contact the system administrator."),
-        ErrorKind.THROTTLED: _t("Too many failed logins from this computer. Wait a few minutes and try again."),
-        ErrorKind.UNREACHABLE: _t("The server cannot be reached. Check the server address and the network."),
-        ErrorKind.CLIENT_TOO_OLD: _t("This client version is too old for the server. Please update to version %1 or later.")
+        ErrorKind.WRONG_CREDENTIALS: QCoreApplication.translate("errors", "Wrong username or password."),
+        ErrorKind.NOT_AUTHENTICATED: QCoreApplication.translate("errors", "Your session has ended. Please log in again."),
+        ErrorKind.DISABLED: QCoreApplication.translate("errors", "This account is disabled. Please contact the system administrator."),
+        ErrorKind.THROTTLED: QCoreApplication.translate("errors", "Too many failed logins from this computer. Wait a few minutes and try again."),
+        ErrorKind.UNREACHABLE: QCoreApplication.translate("errors", "The server cannot be reached. Check the server address and the network."),
+        ErrorKind.CLIENT_TOO_OLD: QCoreApplication.translate("errors", "This client version is too old for the server. Please update to version %1 or later.")
         .replace("%1", str(exc.details.get("required", ""))),
-        ErrorKind.SERVER_TOO_OLD: _t("The server runs an older version than this client. Ask IT to update the server."),
-        ErrorKind.VALIDATION: _t("Some fields are not valid; see the messages next to them."),
-        ErrorKind.PERMISSION_DENIED: _t("You do not have permission to do this."),
-        ErrorKind.NOT_FOUND: _t("The record no longer exists; it may have been deleted by someone else."),
-        ErrorKind.CONFLICT: _t("The change conflicts with the current data."),
-        ErrorKind.STUDENT_ACCOUNT: _t("Student accounts use the web portal, not the desktop client: %1")
+        ErrorKind.SERVER_TOO_OLD: QCoreApplication.translate("errors", "The server runs an older version than this client. Ask IT to update the server."),
+        ErrorKind.VALIDATION: QCoreApplication.translate("errors", "Some fields are not valid; see the messages next to them."),
+        ErrorKind.PERMISSION_DENIED: QCoreApplication.translate("errors", "You do not have permission to do this."),
+        ErrorKind.NOT_FOUND: QCoreApplication.translate("errors", "The record no longer exists; it may have been deleted by someone else."),
+        ErrorKind.CONFLICT: QCoreApplication.translate("errors", "The change conflicts with the current data."),
+        ErrorKind.STUDENT_ACCOUNT: QCoreApplication.translate("errors", "Student accounts use the web portal, not the desktop client: %1")
         .replace("%1", str(exc.details.get("portal", ""))),
-        ErrorKind.OFFLINE_UNKNOWN: _t("Offline login is only possible for users who have logged in online on this computer."),
-        ErrorKind.CANCELLED: _t("Cancelled."),
-        ErrorKind.SERVER: _t("The server reported an error."),
+        ErrorKind.OFFLINE_UNKNOWN: QCoreApplication.translate("errors", "Offline login is only possible for users who have logged in online on this computer."),
+        ErrorKind.CANCELLED: QCoreApplication.translate("errors", "Cancelled."),
+        ErrorKind.SERVER: QCoreApplication.translate("errors", "The server reported an error."),
     }
     if kind is ErrorKind.LOCKED:
         return _locked_text(exc)
     if kind is ErrorKind.NOT_AUTHENTICATED and exc.details.get("password_changed"):
-        return _t("Your password was changed on the server. Log in with the new password.")
+        return QCoreApplication.translate("errors", "Your password was changed on the server. Log in with the new password.")
     if kind is ErrorKind.PERMISSION_DENIED and exc.details.get("permission") == "sync.use":
-        return _t("This account may not use the desktop client.")
+        return QCoreApplication.translate("errors", "This account may not use the desktop client.")
     if kind is ErrorKind.CONFLICT and exc.details.get("rule") == "last_admin":
-        return _t("This would leave the system without an active administrator, so it was refused.")
+        return QCoreApplication.translate("errors", "This would leave the system without an active administrator, so it was refused.")
     text = texts.get(kind, texts[ErrorKind.SERVER])
     if kind in (ErrorKind.CONFLICT, ErrorKind.SERVER, ErrorKind.PERMISSION_DENIED) and exc.message:
         text = f"{text}\n{_server_message(exc.message)}"

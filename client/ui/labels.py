@@ -5,38 +5,34 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def english() -> bool:
     return QLocale().language() == QLocale.Language.English
 
 
 def module_name(key: str) -> str:
     names = {
-        "students": _t("Students"), "status_changes": _t("Status changes"), "grades": _t("Grades"),
-        "exams": _t("Special exams"), "plans": _t("Teaching plans"), "tasks": _t("Teaching tasks"),
-        "timetable": _t("Timetabling"), "users": _t("Users"), "roles": _t("Roles and permissions"),
-        "audit": _t("Audit log"), "sync": _t("Sync"),
+        "students": QCoreApplication.translate("labels", "Students"), "status_changes": QCoreApplication.translate("labels", "Status changes"), "grades": QCoreApplication.translate("labels", "Grades"),
+        "exams": QCoreApplication.translate("labels", "Special exams"), "plans": QCoreApplication.translate("labels", "Teaching plans"), "tasks": QCoreApplication.translate("labels", "Teaching tasks"),
+        "timetable": QCoreApplication.translate("labels", "Timetabling"), "users": QCoreApplication.translate("labels", "Users"), "roles": QCoreApplication.translate("labels", "Roles and permissions"),
+        "audit": QCoreApplication.translate("labels", "Audit log"), "sync": QCoreApplication.translate("labels", "Sync"),
     }
     return names.get(key, key)
 
 
 def role_name(code: str) -> str:
-    names = {"admin": _t("Administrator"), "registrar": _t("Registrar"), "dept_staff": _t("Department staff"),
-             "teacher": _t("Teacher"), "student": _t("Student")}
+    names = {"admin": QCoreApplication.translate("labels", "Administrator"), "registrar": QCoreApplication.translate("labels", "Registrar"), "dept_staff": QCoreApplication.translate("labels", "Department staff"),
+             "teacher": QCoreApplication.translate("labels", "Teacher"), "student": QCoreApplication.translate("labels", "Student")}
     return names.get(code, code)
 
 
 def scope_name(code: str | None) -> str:
-    names = {"all": _t("All departments"), "department": _t("Own department"),
-             "own_tasks": _t("Own teaching tasks"), "self": _t("Own record")}
+    names = {"all": QCoreApplication.translate("labels", "All departments"), "department": QCoreApplication.translate("labels", "Own department"),
+             "own_tasks": QCoreApplication.translate("labels", "Own teaching tasks"), "self": QCoreApplication.translate("labels", "Own record")}
     return names.get(code or "", code or "")
 
 
 def status_name(code: str) -> str:
-    return {"active": _t("Active"), "disabled": _t("Disabled")}.get(code, code)
+    return {"active": QCoreApplication.translate("labels", "Active"), "disabled": QCoreApplication.translate("labels", "Disabled")}.get(code, code)
 
 
 def permission_name(zh: str, en: str) -> str:

@@ -1,0 +1,784 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Jiaowu</source>
+        <translation>关于教务管理系统</translation>
+    </message>
+    <message>
+        <source>Jiaowu Academic Administration</source>
+        <translation>教务管理系统</translation>
+    </message>
+    <message>
+        <source>Desktop client version %1
+Protocol %2, schema %3
+Qt %4
+Server: %5</source>
+        <translation>桌面客户端版本 %1
+协议 %2，数据结构 %3
+Qt %4
+服务器：%5</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Select an entry to see the old and new values.</source>
+        <translation>选择一条记录以查看修改前后的值。</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>共 %1 条记录</translation>
+    </message>
+    <message>
+        <source>Old values: %1</source>
+        <translation>修改前：%1</translation>
+    </message>
+    <message>
+        <source>New values: %1</source>
+        <translation>修改后：%1</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Entity ID</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>Old values</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>New values</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>客户端地址</translation>
+    </message>
+</context>
+<context>
+    <name>BusyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Jiaowu — Log in</source>
+        <translation>教务管理系统 — 登录</translation>
+    </message>
+    <message>
+        <source>Jiaowu Academic Administration</source>
+        <translation>教务管理系统</translation>
+    </message>
+    <message>
+        <source>Log in with your staff account</source>
+        <translation>请使用教职工账号登录</translation>
+    </message>
+    <message>
+        <source>Remember my username</source>
+        <translation>记住用户名</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>脱机工作</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>请输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>You have logged in on this computer before, so you can work offline; your changes are sent when the server is back.</source>
+        <translation>您曾在本机登录过，可以脱机工作；服务器恢复后，修改将自动提交。</translation>
+    </message>
+    <message>
+        <source>Login cancelled.</source>
+        <translation>已取消登录。</translation>
+    </message>
+</context>
+<context>
+    <name>MainStatusBar</name>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>● Working offline</source>
+        <translation>● 脱机工作中</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Unsent changes: %1</source>
+        <translation>待上传修改：%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Jiaowu Academic Administration</source>
+        <translation>教务管理系统</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Work offline</source>
+        <translation>脱机工作(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Jiaowu</source>
+        <translation>关于教务管理系统(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This module is not available in this version yet. It will arrive with a later update of the client; your data is already kept on the server.</source>
+        <translation>本模块在当前版本中尚未提供，将随后续客户端更新推出；相关数据已保存在服务器上。</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Must change the password at next login</source>
+        <translation>下次登录时必须修改密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>New role</source>
+        <translation>新增角色</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>角色代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>数据范围</translation>
+    </message>
+    <message>
+        <source>2–32 lowercase letters, digits or _, starting with a letter.</source>
+        <translation>2–32 位小写字母、数字或下划线，须以字母开头。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>A role with this code already exists.</source>
+        <translation>已存在相同代码的角色。</translation>
+    </message>
+</context>
+<context>
+    <name>RolesPage</name>
+    <message>
+        <source>Roles and permissions</source>
+        <translation>角色与权限</translation>
+    </message>
+    <message>
+        <source>Tick a cell to grant a permission to a role, then save. Changes apply to every user holding the role at their next login.</source>
+        <translation>勾选单元格即为角色授予该权限，然后保存。修改对持有该角色的所有用户在其下次登录时生效。</translation>
+    </message>
+    <message>
+        <source>New role…</source>
+        <translation>新增角色…</translation>
+    </message>
+    <message>
+        <source>Delete role…</source>
+        <translation>删除角色…</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Scopes — %1</source>
+        <translation>数据范围 — %1</translation>
+    </message>
+    <message>
+        <source>Delete the role %1? It is held by %2 users.</source>
+        <translation>确定删除角色 %1 吗？当前有 %2 个用户持有该角色。</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>删除角色</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time the client starts.</source>
+        <translation>界面语言将在下次启动客户端时生效。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Check for updates every</source>
+        <translation>检查更新间隔</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Enter an address like http://jiaowu.example.edu.cn:8765</source>
+        <translation>请输入形如 http://jiaowu.example.edu.cn:8765 的地址</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>3–64 letters, digits or _ . @ -, starting with a letter or digit.</source>
+        <translation>3–64 位字母、数字或 _ . @ -，须以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Must not be the same as the username.</source>
+        <translation>不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>Too common; choose a less guessable password.</source>
+        <translation>密码过于常见，请换一个不易猜到的密码。</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address.</source>
+        <translation>电子邮箱格式不正确。</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation>编辑用户 %1</translation>
+    </message>
+    <message>
+        <source>record ID from the reference data</source>
+        <translation>基础数据中的记录编号</translation>
+    </message>
+    <message>
+        <source>Must change the password at next login</source>
+        <translation>下次登录时必须修改密码</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>数据范围</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属院系</translation>
+    </message>
+    <message>
+        <source>Teacher record</source>
+        <translation>教师档案</translation>
+    </message>
+    <message>
+        <source>Student record</source>
+        <translation>学生档案</translation>
+    </message>
+    <message>
+        <source>This username is already taken.</source>
+        <translation>该用户名已被占用。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Search username, name or e-mail…</source>
+        <translation>搜索用户名、姓名或电子邮箱…</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>%1 of %2 users</source>
+        <translation>已显示 %1 / 共 %2 个用户</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Delete the user %1 (%2)? They can no longer log in; the audit log keeps their history.</source>
+        <translation>确定删除用户 %1（%2）吗？删除后该用户无法登录，审计日志仍保留其操作记录。</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>删除用户</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>This account is locked after too many failed attempts. Try again later.</source>
+        <translation>该账号因多次登录失败已被锁定，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed attempts. Try again after %1.</source>
+        <translation>该账号因多次登录失败已被锁定，请于 %1 之后再试。</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <source>Please check your input</source>
+        <translation>请检查输入内容</translation>
+    </message>
+    <message>
+        <source>Operation failed</source>
+        <translation>操作失败</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. Details were written to the log.</source>
+        <translation>发生意外错误，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please log in again.</source>
+        <translation>登录状态已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Please contact the system administrator.</source>
+        <translation>该账号已被停用，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins from this computer. Wait a few minutes and try again.</source>
+        <translation>本机登录失败次数过多，请等待几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the server address and the network.</source>
+        <translation>无法连接服务器，请检查服务器地址和网络。</translation>
+    </message>
+    <message>
+        <source>This client version is too old for the server. Please update to version %1 or later.</source>
+        <translation>客户端版本过旧，服务器不再接受，请升级到 %1 或更高版本。</translation>
+    </message>
+    <message>
+        <source>The server runs an older version than this client. Ask IT to update the server.</source>
+        <translation>服务器版本低于本客户端，请联系信息中心升级服务器。</translation>
+    </message>
+    <message>
+        <source>Some fields are not valid; see the messages next to them.</source>
+        <translation>部分内容填写有误，请查看各项旁的提示。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this.</source>
+        <translation>您没有执行此操作的权限。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists; it may have been deleted by someone else.</source>
+        <translation>该记录已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <source>The change conflicts with the current data.</source>
+        <translation>此修改与现有数据冲突。</translation>
+    </message>
+    <message>
+        <source>Student accounts use the web portal, not the desktop client: %1</source>
+        <translation>学生账号请使用网页门户登录，而非桌面客户端：%1</translation>
+    </message>
+    <message>
+        <source>Offline login is only possible for users who have logged in online on this computer.</source>
+        <translation>只有曾在本机联网登录过的用户才能脱机登录。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>服务器返回错误。</translation>
+    </message>
+    <message>
+        <source>Your password was changed on the server. Log in with the new password.</source>
+        <translation>您的密码已在服务器上修改，请使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>This account may not use the desktop client.</source>
+        <translation>该账号无权使用桌面客户端。</translation>
+    </message>
+    <message>
+        <source>This would leave the system without an active administrator, so it was refused.</source>
+        <translation>此操作将导致系统没有可用的管理员，已被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Students</source>
+        <translation>学生信息</translation>
+    </message>
+    <message>
+        <source>Status changes</source>
+        <translation>学籍异动</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>成绩管理</translation>
+    </message>
+    <message>
+        <source>Special exams</source>
+        <translation>特殊考试</translation>
+    </message>
+    <message>
+        <source>Teaching plans</source>
+        <translation>教学计划</translation>
+    </message>
+    <message>
+        <source>Teaching tasks</source>
+        <translation>教学任务</translation>
+    </message>
+    <message>
+        <source>Timetabling</source>
+        <translation>排课管理</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Roles and permissions</source>
+        <translation>角色与权限</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>数据同步</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>教务处</translation>
+    </message>
+    <message>
+        <source>Department staff</source>
+        <translation>系部教务员</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>Own department</source>
+        <translation>本院系</translation>
+    </message>
+    <message>
+        <source>Own teaching tasks</source>
+        <translation>本人教学任务</translation>
+    </message>
+    <message>
+        <source>Own record</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+</TS>

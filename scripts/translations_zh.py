@@ -1,0 +1,230 @@
+"""Fill the client's translation files: Chinese from the glossary below, English = the source.
+
+Usage: python scripts/translations_zh.py assets/i18n/jiaowu_zh_CN.ts assets/i18n/jiaowu_en.ts
+(run through scripts/update_translations.sh --fill). Existing finished Chinese translations are
+kept, so a translator's edit in Qt Linguist wins over this glossary; a source string missing
+here is left unfinished, and the i18n test then names it.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+
+# Source (English) → Chinese, in the registrar's own words (教务 terminology).
+ZH: dict[str, str] = {
+    # shell
+    "Jiaowu Academic Administration": "教务管理系统",
+    "Jiaowu — Log in": "教务管理系统 — 登录",
+    "Log in with your staff account": "请使用教职工账号登录",
+    "Remember my username": "记住用户名",
+    "Server": "服务器",
+    "Username": "用户名",
+    "Password": "密码",
+    "Log in": "登录",
+    "Work offline": "脱机工作",
+    "Settings…": "设置…",
+    "Version %1": "版本 %1",
+    "Enter the server address.": "请输入服务器地址。",
+    "Enter your username.": "请输入用户名。",
+    "Enter your password.": "请输入密码。",
+    "You have logged in on this computer before, so you can work offline; your changes are sent when the server is back.":
+        "您曾在本机登录过，可以脱机工作；服务器恢复后，修改将自动提交。",
+    "Login cancelled.": "已取消登录。",
+    "Cancel": "取消",
+    "● Online": "● 在线",
+    "● Working offline": "● 脱机工作中",
+    "● Offline": "● 离线",
+    "Server: %1": "服务器：%1",
+    "Unsent changes: %1": "待上传修改：%1",
+    "never": "从未",
+    "Last sync: %1": "上次同步：%1",
+    "&File": "文件(&F)",
+    "&Settings…": "设置(&S)…",
+    "Log &out": "注销(&O)",
+    "&Quit": "退出(&Q)",
+    "&View": "视图(&V)",
+    "&Work offline": "脱机工作(&W)",
+    "&Refresh": "刷新(&R)",
+    "&Go": "转到(&G)",
+    "&Help": "帮助(&H)",
+    "&About Jiaowu": "关于教务管理系统(&A)",
+    "This module is not available in this version yet. It will arrive with a later update of the client; your data is already kept on the server.":
+        "本模块在当前版本中尚未提供，将随后续客户端更新推出；相关数据已保存在服务器上。",
+    "About Jiaowu": "关于教务管理系统",
+    "Desktop client version %1\nProtocol %2, schema %3\nQt %4\nServer: %5":
+        "桌面客户端版本 %1\n协议 %2，数据结构 %3\nQt %4\n服务器：%5",
+    # settings
+    "Settings": "设置",
+    " hours": " 小时",
+    "A new language applies the next time the client starts.": "界面语言将在下次启动客户端时生效。",
+    "Server address": "服务器地址",
+    "Language": "界面语言",
+    "Check for updates every": "检查更新间隔",
+    "Data folder": "数据文件夹",
+    "Enter an address like http://jiaowu.example.edu.cn:8765": "请输入形如 http://jiaowu.example.edu.cn:8765 的地址",
+    # users
+    "Users": "用户管理",
+    "Search username, name or e-mail…": "搜索用户名、姓名或电子邮箱…",
+    "All roles": "全部角色",
+    "All statuses": "全部状态",
+    "Active": "正常",
+    "Disabled": "已停用",
+    "New user…": "新增用户…",
+    "Edit…": "编辑…",
+    "Reset password…": "重置密码…",
+    "Disable": "停用",
+    "Enable": "启用",
+    "Delete": "删除",
+    "%1 of %2 users": "已显示 %1 / 共 %2 个用户",
+    "Delete the user %1 (%2)? They can no longer log in; the audit log keeps their history.":
+        "确定删除用户 %1（%2）吗？删除后该用户无法登录，审计日志仍保留其操作记录。",
+    "Delete user": "删除用户",
+    "Name": "姓名",
+    "Roles": "角色",
+    "Status": "状态",
+    "E-mail": "电子邮箱",
+    "Phone": "联系电话",
+    "Last login": "最近登录",
+    "New user": "新增用户",
+    "Edit user %1": "编辑用户 %1",
+    "record ID from the reference data": "基础数据中的记录编号",
+    "Must change the password at next login": "下次登录时必须修改密码",
+    "Initial password": "初始密码",
+    "Scope": "数据范围",
+    "Department": "所属院系",
+    "Teacher record": "教师档案",
+    "Student record": "学生档案",
+    "This username is already taken.": "该用户名已被占用。",
+    "3–64 letters, digits or _ . @ -, starting with a letter or digit.": "3–64 位字母、数字或 _ . @ -，须以字母或数字开头。",
+    "Required.": "必填。",
+    "At least %1 characters.": "至少 %1 个字符。",
+    "Must not be the same as the username.": "不能与用户名相同。",
+    "Too common; choose a less guessable password.": "密码过于常见，请换一个不易猜到的密码。",
+    "Not a valid e-mail address.": "电子邮箱格式不正确。",
+    "Reset password of %1": "重置 %1 的密码",
+    "New password": "新密码",
+    "Repeat": "确认新密码",
+    "The two passwords differ.": "两次输入的密码不一致。",
+    # roles
+    "Roles and permissions": "角色与权限",
+    "Tick a cell to grant a permission to a role, then save. Changes apply to every user holding the role at their next login.":
+        "勾选单元格即为角色授予该权限，然后保存。修改对持有该角色的所有用户在其下次登录时生效。",
+    "New role…": "新增角色…",
+    "Delete role…": "删除角色…",
+    "Save changes": "保存修改",
+    "Discard changes": "放弃修改",
+    "Scopes — %1": "数据范围 — %1",
+    "Delete the role %1? It is held by %2 users.": "确定删除角色 %1 吗？当前有 %2 个用户持有该角色。",
+    "Delete role": "删除角色",
+    "New role": "新增角色",
+    "Code": "角色代码",
+    "English name": "英文名称",
+    "2–32 lowercase letters, digits or _, starting with a letter.": "2–32 位小写字母、数字或下划线，须以字母开头。",
+    "A role with this code already exists.": "已存在相同代码的角色。",
+    # audit
+    "Audit log": "审计日志",
+    "Any action": "全部操作",
+    "From": "起始日期",
+    "To": "截止日期",
+    "Search": "查询",
+    "Export to Excel…": "导出到 Excel…",
+    "Select an entry to see the old and new values.": "选择一条记录以查看修改前后的值。",
+    "%1 entries": "共 %1 条记录",
+    "Old values: %1": "修改前：%1",
+    "New values: %1": "修改后：%1",
+    "Export audit log": "导出审计日志",
+    "Excel workbook (*.xlsx)": "Excel 工作簿 (*.xlsx)",
+    "Entity ID": "对象编号",
+    "Old values": "修改前",
+    "New values": "修改后",
+    "Exported to %1": "已导出到 %1",
+    "Time": "时间",
+    "User": "用户",
+    "Action": "操作",
+    "Entity": "对象",
+    "Summary": "摘要",
+    "Address": "客户端地址",
+    # errors
+    "This account is locked after too many failed attempts. Try again later.": "该账号因多次登录失败已被锁定，请稍后再试。",
+    "This account is locked after too many failed attempts. Try again after %1.": "该账号因多次登录失败已被锁定，请于 %1 之后再试。",
+    "Server unreachable": "无法连接服务器",
+    "Please check your input": "请检查输入内容",
+    "Operation failed": "操作失败",
+    "An unexpected error occurred. Details were written to the log.": "发生意外错误，详细信息已写入日志。",
+    "Wrong username or password.": "用户名或密码错误。",
+    "Your session has ended. Please log in again.": "登录状态已失效，请重新登录。",
+    "This account is disabled. Please contact the system administrator.": "该账号已被停用，请联系系统管理员。",
+    "Too many failed logins from this computer. Wait a few minutes and try again.": "本机登录失败次数过多，请等待几分钟后再试。",
+    "The server cannot be reached. Check the server address and the network.": "无法连接服务器，请检查服务器地址和网络。",
+    "This client version is too old for the server. Please update to version %1 or later.":
+        "客户端版本过旧，服务器不再接受，请升级到 %1 或更高版本。",
+    "The server runs an older version than this client. Ask IT to update the server.":
+        "服务器版本低于本客户端，请联系信息中心升级服务器。",
+    "Some fields are not valid; see the messages next to them.": "部分内容填写有误，请查看各项旁的提示。",
+    "You do not have permission to do this.": "您没有执行此操作的权限。",
+    "The record no longer exists; it may have been deleted by someone else.": "该记录已不存在，可能已被他人删除。",
+    "The change conflicts with the current data.": "此修改与现有数据冲突。",
+    "Student accounts use the web portal, not the desktop client: %1": "学生账号请使用网页门户登录，而非桌面客户端：%1",
+    "Offline login is only possible for users who have logged in online on this computer.":
+        "只有曾在本机联网登录过的用户才能脱机登录。",
+    "Cancelled.": "已取消。",
+    "The server reported an error.": "服务器返回错误。",
+    "Your password was changed on the server. Log in with the new password.": "您的密码已在服务器上修改，请使用新密码登录。",
+    "This account may not use the desktop client.": "该账号无权使用桌面客户端。",
+    "This would leave the system without an active administrator, so it was refused.":
+        "此操作将导致系统没有可用的管理员，已被拒绝。",
+    # labels
+    "Students": "学生信息",
+    "Status changes": "学籍异动",
+    "Grades": "成绩管理",
+    "Special exams": "特殊考试",
+    "Teaching plans": "教学计划",
+    "Teaching tasks": "教学任务",
+    "Timetabling": "排课管理",
+    "Sync": "数据同步",
+    "Administrator": "系统管理员",
+    "Registrar": "教务处",
+    "Department staff": "系部教务员",
+    "Teacher": "教师",
+    "Student": "学生",
+    "All departments": "全校",
+    "Own department": "本院系",
+    "Own teaching tasks": "本人教学任务",
+    "Own record": "本人",
+}
+# Where one English word needs different Chinese in different places: (context, source) → zh.
+ZH_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("UsersPage", "Users"): "用户管理",
+    ("labels", "Users"): "用户管理",
+}
+
+
+def fill(path: str, translate: bool) -> int:
+    """Fill every unfinished message; returns how many are still unfinished."""
+    tree = ET.parse(path)
+    left = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            if translation.get("type") not in ("unfinished", "vanished", "obsolete") and translation.text:
+                continue
+            text = (ZH_IN_CONTEXT.get((name, source)) or ZH.get(source)) if translate else source
+            if text:
+                translation.text = text
+                translation.attrib.pop("type", None)
+            else:
+                left += 1
+                print(f"{path}: no translation for [{name}] {source!r}", file=sys.stderr)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return left
+
+
+if __name__ == "__main__":
+    zh_path, en_path = sys.argv[1], sys.argv[2]
+    missing = fill(zh_path, translate=True) + fill(en_path, translate=False)
+    sys.exit(1 if missing else 0)
