@@ -6,8 +6,8 @@ import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import BigInteger, Boolean, DateTime, Dialect, Integer, MetaData, String
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Deterministic constraint names, so Alembic migrations are identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {

@@ -9,16 +9,7 @@ MIN_LENGTH = 8
 # The most common passwords of published leak studies, plus local favourites. Compared
 # case-insensitively; a password that is one of these is refused whatever its length.
 COMMON_PASSWORDS = frozenset(
-    """
-    123456 123456789 12345678 password qwerty123 qwerty 1234567890 1234567 111111 000000
-    iloveyou 123123 abc123 password1 1q2w3e4r 1qaz2wsx qwertyuiop 654321 666666 888888
-    987654321 123321 5201314 woaini1314 a123456 a1234567 a12345678 abcd1234 aa123456
-    admin admin123 admin@123 administrator root123 welcome welcome1 letmein monkey dragon
-    sunshine princess football baseball master superman batman trustno1 passw0rd p@ssw0rd
-    p@ssword password123 password@123 changeme changeme123 123qwe 123qweasd qweasdzxc
-    zxcvbnm asdfghjkl 11111111 88888888 12341234 11223344 147258369 159753 1314520
-    jiaowu jiaowu123 student teacher 12345678910 abcdefgh abc12345 qwer1234 q1w2e3r4
-    """.split()
+    ["123456", "123456789", "12345678", "password", "qwerty123", "qwerty", "1234567890", "1234567", "111111", "000000", "iloveyou", "123123", "abc123", "password1", "1q2w3e4r", "1qaz2wsx", "qwertyuiop", "654321", "666666", "888888", "987654321", "123321", "5201314", "woaini1314", "a123456", "a1234567", "a12345678", "abcd1234", "aa123456", "admin", "admin123", "admin@123", "administrator", "root123", "welcome", "welcome1", "letmein", "monkey", "dragon", "sunshine", "princess", "football", "baseball", "master", "superman", "batman", "trustno1", "passw0rd", "p@ssw0rd", "p@ssword", "password123", "password@123", "changeme", "changeme123", "123qwe", "123qweasd", "qweasdzxc", "zxcvbnm", "asdfghjkl", "11111111", "88888888", "12341234", "11223344", "147258369", "159753", "1314520", "jiaowu", "jiaowu123", "student", "teacher", "12345678910", "abcdefgh", "abc12345", "qwer1234", "q1w2e3r4"]
 )
 
 

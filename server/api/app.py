@@ -10,12 +10,13 @@ from starlette.middleware.base import RequestResponseEndpoint
 
 from core.version import __version__
 from server.api.errors import error_body, register_error_handlers
-from server.api.routes import audit, auth, health, roles, users
+from server.api.routes import audit, auth, health, roles, sync, users
 from server.api.versions import is_older
 from server.db.engine import create_db_engine, make_sessions
 from server.db.migrate import is_up_to_date, upgrade
 from server.services.roles import ensure_builtin_roles
 from server.settings import Settings, get_settings
+from sync.server.router import refuse_oversized_push
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = sessions
     register_error_handlers(app)
     app.middleware("http")(_version_gate)
-    for module in (health, auth, users, roles, audit):
+    app.middleware("http")(refuse_oversized_push)
+    for module in (health, auth, users, roles, audit, sync):
         app.include_router(module.router)
     return app
 

@@ -66,14 +66,12 @@ class RoleInput:
 
 def _validate(data: RoleInput, *, creating: bool) -> None:
     errors: list[FieldError] = []
-    if creating or data.code is not None:
-        if not data.code or not _CODE_RE.match(data.code):
-            errors.append(FieldError("code", "角色代码须为2-32位小写字母、数字或下划线，以字母开头 (2–32 lowercase letters, digits, _)"))
+    if (creating or data.code is not None) and (not data.code or not _CODE_RE.match(data.code)):
+        errors.append(FieldError("code", "角色代码须为2-32位小写字母、数字或下划线，以字母开头 (2–32 lowercase letters, digits, _)"))
     if (creating or data.name is not None) and not (data.name or "").strip():
         errors.append(FieldError("name", "请填写角色名称 (name required)"))
-    if creating or data.scope is not None:
-        if data.scope not in {s.value for s in Scope}:
-            errors.append(FieldError("scope", f"未知范围 {data.scope!r} (unknown scope; one of {', '.join(s.value for s in Scope)})"))
+    if (creating or data.scope is not None) and data.scope not in {s.value for s in Scope}:
+        errors.append(FieldError("scope", f"未知范围 {data.scope!r} (unknown scope; one of {', '.join(s.value for s in Scope)})"))
     unknown = sorted(set(data.permissions or ()) - PERMISSION_CODES)
     if unknown:
         errors.append(FieldError("permissions", f"未知权限 (unknown permission): {', '.join(unknown)}"))

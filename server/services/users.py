@@ -104,12 +104,10 @@ def _check_links(session: Session, links: dict[str, str | None], roles: list[Rol
 
 def _validate_fields(data: UserInput, *, creating: bool) -> list[FieldError]:
     errors: list[FieldError] = []
-    if creating or "username" in data.given:
-        if not data.username or not USERNAME_RE.match(data.username):
-            errors.append(FieldError("username", "用户名须为3-64位字母、数字或 _ . @ - (3–64 letters, digits, _ . @ -)"))
-    if creating or "display_name" in data.given:
-        if not (data.display_name or "").strip():
-            errors.append(FieldError("display_name", "请填写姓名 (display name required)"))
+    if (creating or "username" in data.given) and (not data.username or not USERNAME_RE.match(data.username)):
+        errors.append(FieldError("username", "用户名须为3-64位字母、数字或 _ . @ - (3–64 letters, digits, _ . @ -)"))
+    if (creating or "display_name" in data.given) and not (data.display_name or "").strip():
+        errors.append(FieldError("display_name", "请填写姓名 (display name required)"))
     if creating:
         problems = password_problems(data.password or "", username=data.username or "")
         if problems:

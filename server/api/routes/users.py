@@ -7,7 +7,13 @@ from fastapi import APIRouter, Query
 from core.rules.enums import UserStatus
 from server.api.convert import user_public
 from server.api.deps import SessionDep, UsersManagerDep
-from server.api.schemas.accounts import PasswordResetIn, RolesAssign, UserCreate, UserPublic, UserUpdate
+from server.api.schemas.accounts import (
+    PasswordResetIn,
+    RolesAssign,
+    UserCreate,
+    UserPublic,
+    UserUpdate,
+)
 from server.api.schemas.common import Message, Page
 from server.services import users
 from server.services.users import UserInput

@@ -1,0 +1,144 @@
+"""Pull: the rows a user may hold that changed after their cursor, in server_seq order.
+
+A page is cut at a sequence boundary found from the per-table indexes on ``server_seq``, so
+every row with a number at or below the new cursor is in this page or an earlier one: the
+cursor never runs ahead of the data. Incremental pulls also say ``remove`` for rows that
+changed and are now outside the scope (a student moved to another class); rows that never
+changed since they were created (``row_version`` 1) cannot have left the scope and are not
+mentioned, so bulk inserts elsewhere in the university cost a teacher nothing.
+"""
+
+from __future__ import annotations
+
+import heapq
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import not_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import False_
+
+from core.errors import InvalidInputError
+from core.models import Base, ServerSetting
+from core.models.wire import to_wire
+from server.db.replication import current_seq
+from server.services.principal import Principal
+from server.services.sync_scope import SYNC_TABLES, scope_filter, scope_key
+from sync.protocol import Change, ChangeKind, PullResponse, format_cursor, parse_cursor
+
+EPOCH_KEY = "db_epoch"
+HORIZON_KEY = "tombstone_horizon"
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    row = session.get(ServerSetting, key)
+    return row.value if row else None
+
+
+def database_epoch(session: Session) -> str:
+    """The database's epoch; made on first use. ``jiaowu db new-epoch`` replaces it after a restore."""
+    epoch = get_setting(session, EPOCH_KEY)
+    if epoch is None:
+        epoch = uuid.uuid4().hex[:16]
+        session.add(ServerSetting(key=EPOCH_KEY, value=epoch))
+        session.flush()
+    return epoch
+
+
+@dataclass(frozen=True)
+class _Plan:
+    after: int
+    full_pass: bool
+    resync_reason: str = ""
+
+
+def _plan(session: Session, cursor: str | None, client_key: str | None, key: str, epoch: str) -> _Plan:
+    try:
+        parsed = parse_cursor(cursor)
+    except ValueError as exc:
+        raise InvalidInputError.field("cursor", f"同步游标无效 (malformed cursor: {exc})") from exc
+    if parsed is None:
+        return _Plan(0, True)
+    cursor_epoch, after, full_pass = parsed
+    if cursor_epoch != epoch:
+        return _Plan(after, False, "epoch")
+    if after > current_seq(session.connection()):
+        return _Plan(after, False, "restored")
+    horizon = int(get_setting(session, HORIZON_KEY) or 0)
+    if not full_pass and 0 < after < horizon:
+        return _Plan(after, False, "tombstones_purged")
+    if not full_pass and client_key is not None and client_key != key:
+        return _Plan(0, True)  # the scope changed: re-send all of it, the client sweeps the rest
+    return _Plan(after, full_pass)
+
+
+def pull(session: Session, principal: Principal, *, cursor: str | None, limit: int,
+         client_scope_key: str | None = None) -> PullResponse:
+    epoch = database_epoch(session)
+    key = scope_key(session, principal)
+    plan = _plan(session, cursor, client_scope_key, key, epoch)
+    if plan.resync_reason:
+        return PullResponse(next_cursor="", has_more=False, scope_key=key, resync_required=True,
+                            reason=plan.resync_reason)  # type: ignore[arg-type]
+    boundary, has_more = _boundary(session, principal, plan, limit)
+    changes = _changes(session, principal, plan, boundary) if boundary > plan.after else []
+    end = max(boundary, plan.after)
+    return PullResponse(changes=changes, next_cursor=format_cursor(epoch, end, full_pass=plan.full_pass and has_more),
+                        has_more=has_more, scope_key=key, scope_reset=plan.full_pass)
+
+
+def _never(condition: object) -> bool:
+    return isinstance(condition, False_)
+
+
+def _removals_apply(plan: _Plan, condition: object) -> bool:
+    return not plan.full_pass and condition is not None and not _never(condition)
+
+
+def _boundary(session: Session, principal: Principal, plan: _Plan, limit: int) -> tuple[int, bool]:
+    """The highest sequence number of this page, and whether more remain after it."""
+    lists: list[list[int]] = []
+    full = False
+    for name in SYNC_TABLES:
+        table = Base.metadata.tables[name]
+        condition = scope_filter(principal, name)
+        queries = []
+        if not _never(condition):
+            q = select(table.c.server_seq).where(table.c.server_seq > plan.after)
+            queries.append(q if condition is None else q.where(condition))
+        if _removals_apply(plan, condition):
+            queries.append(select(table.c.server_seq).where(
+                table.c.server_seq > plan.after, table.c.row_version > 1, not_(condition)))  # type: ignore[arg-type]
+        for q in queries:
+            seqs = list(session.scalars(q.order_by(table.c.server_seq).limit(limit)))
+            full = full or len(seqs) == limit
+            if seqs:
+                lists.append(seqs)
+    merged = list(heapq.merge(*lists))
+    if not merged:
+        return plan.after, False
+    if len(merged) > limit:
+        return merged[limit - 1], True
+    return merged[-1], full
+
+
+def _changes(session: Session, principal: Principal, plan: _Plan, boundary: int) -> list[Change]:
+    changes: list[Change] = []
+    for name in SYNC_TABLES:
+        table = Base.metadata.tables[name]
+        condition = scope_filter(principal, name)
+        window = (table.c.server_seq > plan.after, table.c.server_seq <= boundary)
+        if not _never(condition):
+            stmt = select(table).where(*window)
+            if condition is not None:
+                stmt = stmt.where(condition)
+            for row in session.execute(stmt):
+                m = row._mapping
+                changes.append(Change(table=name, id=m["id"], kind=ChangeKind.UPSERT, seq=m["server_seq"],
+                                      row=to_wire(name, m)))
+        if _removals_apply(plan, condition):
+            stmt = select(table.c.id, table.c.server_seq).where(*window, table.c.row_version > 1, not_(condition))  # type: ignore[arg-type]
+            for row_id, seq in session.execute(stmt):
+                changes.append(Change(table=name, id=row_id, kind=ChangeKind.REMOVE, seq=seq))
+    changes.sort(key=lambda c: c.seq)
+    return changes

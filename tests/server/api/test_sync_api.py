@@ -1,0 +1,191 @@
+"""/sync/pull, /sync/push and /sync/check over HTTP, against the server's real services."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.models import (
+    Course,
+    Grade,
+    SchoolClass,
+    Student,
+    TeachingTask,
+    TeachingTaskClass,
+    TeachingTaskTeacher,
+    Term,
+)
+
+MakeUser = Callable[..., str]
+Login = Callable[..., dict[str, str]]
+
+
+def _pull_all(api: TestClient, headers: dict[str, str], cursor: str = "", scope_key: str | None = None,
+              limit: int = 3) -> tuple[dict[tuple[str, str], dict | None], str, str, list[dict]]:
+    """Page through a pull; returns (table, id) → row (None for remove), cursor, scope key, pages."""
+    rows: dict[tuple[str, str], dict | None] = {}
+    pages = []
+    while True:
+        params = {"cursor": cursor, "limit": limit}
+        if scope_key:
+            params["scope_key"] = scope_key
+        page = api.get("/sync/pull", headers=headers, params=params).json()
+        pages.append(page)
+        assert not page["resync_required"], page
+        seqs = [c["seq"] for c in page["changes"]]
+        assert seqs == sorted(seqs)
+        for change in page["changes"]:
+            rows[(change["table"], change["id"])] = change["row"] if change["kind"] == "upsert" else None
+        cursor, scope_key = page["next_cursor"], page["scope_key"]
+        if not page["has_more"]:
+            return rows, cursor, scope_key, pages
+
+
+def _op(table: str, row_id: str, kind: str, fields: dict, **extra: object) -> dict:
+    return {"op_id": str(uuid.uuid4()), "table": table, "row_id": row_id, "kind": kind, "fields": fields, **extra}
+
+
+def test_registrar_pulls_everything_in_pages_and_then_only_news(api: TestClient, make_user: MakeUser,
+                                                                login: Login, org: object) -> None:
+    make_user("reg", "registrar")
+    headers = login("reg")
+    rows, cursor, key, pages = _pull_all(api, headers)
+    assert len(pages) >= 2 and key == "all"
+    tables = {t for t, _ in rows}
+    assert {"department", "major", "school_class", "teacher", "student"} <= tables
+    assert "app_user" not in tables and "role" not in tables  # accounts never replicate
+    again, cursor2, _, _ = _pull_all(api, headers, cursor, key)
+    assert again == {} and cursor2 == cursor
+    student_id = org.student_id  # type: ignore[attr-defined]
+    student = rows[("student", student_id)]
+    assert student is not None
+    result = api.post("/sync/push", headers=headers, json={"client_id": str(uuid.uuid4()), "ops": [
+        _op("student", student_id, "patch", {"phone": "13900001111"}, base={"phone": student["phone"]},
+            base_version=student["row_version"])]}).json()["results"][0]
+    assert result["status"] == "applied" and result["row_version"] == student["row_version"] + 1
+    news, _, _, _ = _pull_all(api, headers, cursor, key)
+    assert list(news) == [("student", student_id)] and news[("student", student_id)]["phone"] == "13900001111"  # type: ignore[index]
+
+
+def test_push_is_idempotent_and_reports_conflicts_and_rejections(api: TestClient, make_user: MakeUser,
+                                                                 login: Login, org: object) -> None:
+    make_user("reg", "registrar")
+    headers = login("reg")
+    rows, _, _, _ = _pull_all(api, headers, limit=100)
+    sid = org.student_id  # type: ignore[attr-defined]
+    student = rows[("student", sid)]
+    assert student is not None
+    client = str(uuid.uuid4())
+    op = _op("student", sid, "patch", {"name": "李明明"}, base={"name": student["name"]},
+             base_version=student["row_version"])
+    first = api.post("/sync/push", headers=headers, json={"client_id": client, "ops": [op]}).json()["results"][0]
+    replay = api.post("/sync/push", headers=headers, json={"client_id": client, "ops": [op]}).json()["results"][0]
+    assert first["status"] == "applied" and replay["replayed"] and replay["row_version"] == first["row_version"]
+    # another client edited from the same base: same field → conflict, other field → merges
+    stale = {"base_version": student["row_version"]}
+    clash = _op("student", sid, "patch", {"name": "李小明"}, base={"name": student["name"]}, **stale)
+    merge = _op("student", sid, "patch", {"email": "li@example.edu.cn"}, base={"email": student["email"]}, **stale)
+    results = api.post("/sync/push", headers=headers, json={"client_id": str(uuid.uuid4()), "ops": [clash, merge]}).json()["results"]
+    assert results[0]["status"] == "conflict" and results[0]["conflict_fields"] == ["name"]
+    assert results[0]["server_row"]["name"] == "李明明"
+    assert results[1]["status"] == "applied"
+    bad = api.post("/sync/push", headers=headers, json={"client_id": client, "ops": [
+        _op("student", sid, "patch", {"id_number": "110105194912310021"}, base={}, base_version=99),
+        _op("nosuch", sid, "patch", {"x": 1}),
+        _op("student", sid, "patch", {"favourite_colour": "red"}),
+        _op("student", str(uuid.uuid4()), "create", {"name": "无学号"}),
+    ]}).json()["results"]
+    assert [r["status"] for r in bad] == ["rejected"] * 4
+    assert "校验位" in bad[0]["message"] and bad[0]["conflict_fields"] == ["id_number"]
+    assert bad[1]["code"] == "unknown_table"
+    assert "favourite_colour" in bad[2]["message"]
+    assert {"number", "id_number", "major_id"} <= set(bad[3]["conflict_fields"])
+
+
+def test_malformed_or_oversized_push_changes_nothing(api: TestClient, make_user: MakeUser, login: Login) -> None:
+    make_user("reg", "registrar")
+    headers = login("reg")
+    too_many = {"client_id": "c", "ops": [_op("department", str(uuid.uuid4()), "create", {}) for _ in range(501)]}
+    assert api.post("/sync/push", headers=headers, json=too_many).status_code == 422
+    huge = api.post("/sync/push", headers={**headers, "Content-Type": "application/json"},
+                    content=b'{"client_id": "c", "ops": []' + b" " * (9 * 1024 * 1024) + b"}")
+    assert huge.status_code == 413 and huge.json()["code"] == "push_too_large"
+    assert api.post("/sync/push", headers=headers, json={"ops": "nope"}).status_code == 422
+    assert api.get("/sync/pull", headers=headers, params={"cursor": "garbage"}).status_code == 422
+
+
+def test_cursor_from_another_epoch_or_the_future_asks_for_resync(api: TestClient, make_user: MakeUser, login: Login) -> None:
+    make_user("reg", "registrar")
+    headers = login("reg")
+    _, cursor, _, _ = _pull_all(api, headers, limit=1000)
+    epoch, seq = cursor.split(":")
+    other = api.get("/sync/pull", headers=headers, params={"cursor": f"other{epoch}:{seq}"}).json()
+    assert other["resync_required"] and other["reason"] == "epoch"
+    future = api.get("/sync/pull", headers=headers, params={"cursor": f"{epoch}:{int(seq) + 1000}"}).json()
+    assert future["resync_required"] and future["reason"] == "restored"
+
+
+@pytest.fixture
+def teaching(sessions: sessionmaker[Session], org: object) -> dict[str, str]:
+    """A task of the org's teacher, linked to the org's class, with a grade; and an unrelated class."""
+    with sessions.begin() as s:
+        cls = s.get(SchoolClass, s.get(Student, org.student_id).class_id)  # type: ignore[attr-defined,union-attr]
+        term = Term(code="2026-2027-1", name="2026秋", start_date=date(2026, 9, 1), is_current=True)
+        course = Course(code="CS101", name="程序设计", category="professional_foundation", credits=3,
+                        total_hours=48, lecture_hours=48)
+        s.add_all([term, course])
+        s.flush()
+        task = TeachingTask(code="T1", term_id=term.id, course_id=course.id, department_id=cls.department_id,  # type: ignore[union-attr]
+                            weekly_periods=4)
+        other_cls = SchoolClass(code="SE2402", name="软件2402班", major_id=cls.major_id, department_id=cls.department_id,  # type: ignore[union-attr]
+                                cohort=2024)
+        s.add_all([task, other_cls])
+        s.flush()
+        link = TeachingTaskClass(task_id=task.id, class_id=cls.id)  # type: ignore[union-attr]
+        s.add_all([link, TeachingTaskTeacher(task_id=task.id, teacher_id=org.teacher_id)])  # type: ignore[attr-defined]
+        grade = Grade(student_id=org.student_id, task_id=task.id, course_id=course.id, term_id=term.id)  # type: ignore[attr-defined]
+        s.add(grade)
+        s.flush()
+        return {"task": task.id, "link": link.id, "grade": grade.id, "class": cls.id, "other_class": other_cls.id}  # type: ignore[union-attr]
+
+
+def test_teacher_scope_and_removal_when_a_student_leaves(api: TestClient, make_user: MakeUser, login: Login,
+                                                         org: object, teaching: dict[str, str],
+                                                         sessions: sessionmaker[Session]) -> None:
+    make_user("teach", "teacher")
+    headers = login("teach")
+    rows, cursor, key, _ = _pull_all(api, headers, limit=50)
+    sid = org.student_id  # type: ignore[attr-defined]
+    assert ("student", sid) in rows and ("grade", teaching["grade"]) in rows and ("teaching_task", teaching["task"]) in rows
+    assert not any(t in {"status_change", "aid_award", "teaching_plan"} for t, _ in rows)
+    assert key.startswith("tasks:")
+    # A push outside the scope is rejected, never applied.
+    outsider = api.post("/sync/push", headers=headers, json={"client_id": "t", "ops": [
+        _op("school_class", teaching["other_class"], "patch", {"name": "改名"})]}).json()["results"][0]
+    assert outsider["status"] == "rejected"
+    # The student moves to a class the teacher does not teach: it arrives as remove.
+    with sessions.begin() as s:
+        s.get(Student, sid).class_id = teaching["other_class"]  # type: ignore[union-attr]
+    news, cursor, key2, _ = _pull_all(api, headers, cursor, key)
+    assert news[("student", sid)] is None and key2 == key
+    # The teacher loses the task link: the scope key changes and the whole scope is re-sent.
+    with sessions.begin() as s:
+        s.get(TeachingTaskClass, teaching["link"]).deleted = True  # type: ignore[union-attr]
+    _, _, _, pages = _pull_all(api, headers, cursor, key)
+    assert pages[0]["scope_reset"] and pages[-1]["scope_key"] != key
+
+
+def test_dept_staff_scope_and_check(api: TestClient, make_user: MakeUser, login: Login, org: object) -> None:
+    make_user("dept", "dept_staff")
+    headers = login("dept")
+    rows, _, key, _ = _pull_all(api, headers, limit=100)
+    assert key == f"dept:{org.department_id}"  # type: ignore[attr-defined]
+    assert ("student", org.student_id) in rows  # type: ignore[attr-defined]
+    check = api.get("/sync/check", headers=headers, params={"tables": "student,department"}).json()
+    assert check["tables"]["student"]["count"] == 1 and check["tables"]["department"]["count"] == 2
+    assert len(check["tables"]["student"]["digest"]) == 64
