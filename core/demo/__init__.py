@@ -7,8 +7,8 @@ docs/demo-university.md for the sizes and the feasibility figures.
 
 from __future__ import annotations
 
-from core.demo.accounts import DemoAccount
+from core.demo.accounts import DemoAccount, accounts_table
 from core.demo.generate import DemoUniversity, generate
 from core.demo.insert import insert_rows
 
-__all__ = ["DemoAccount", "DemoUniversity", "generate", "insert_rows"]
+__all__ = ["DemoAccount", "DemoUniversity", "accounts_table", "generate", "insert_rows"]

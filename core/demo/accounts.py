@@ -22,7 +22,12 @@ STUDENT_ACCOUNTS = 6
 
 @dataclass(frozen=True)
 class DemoAccount:
-    """A demo login; exactly the link its role's scope needs is set."""
+    """A demo login and the rows it is linked to.
+
+    ``department_id`` is set for department secretaries, teachers and students (their own
+    department); ``teacher_id`` only for teachers and ``student_id`` only for students;
+    administrators and the registrar have no link.
+    """
 
     username: str
     password: str
@@ -55,3 +60,11 @@ def build_accounts(departments: list[Row], teachers: list[Row], students: list[R
         accounts.append(DemoAccount(f"student{n:02d}", STUDENT_PASSWORD, "student", student["name"],
                                     department_id=student["department_id"], student_id=student["id"]))
     return accounts
+
+
+def accounts_table(accounts: list[DemoAccount]) -> str:
+    """The accounts as an aligned text table, for ``jiaowu demo`` to print at the end."""
+    lines = [("username", "password", "role", "name")]
+    lines += [(a.username, a.password, a.role, a.display_name) for a in accounts]
+    widths = [max(len(line[i]) for line in lines) for i in range(3)]
+    return "\n".join(f"{u:<{widths[0]}}  {p:<{widths[1]}}  {r:<{widths[2]}}  {n}" for u, p, r, n in lines)

@@ -55,7 +55,11 @@ class TermFigures:
 
 
 def term_figures(university: DemoUniversity) -> TermFigures:
-    """Loads of classes and teachers and room demand of the current term's tasks."""
+    """Loads of classes and teachers and room demand of the current term's tasks.
+
+    Returns:
+        The figures; :meth:`TermFigures.problems` names every limit they break.
+    """
     rows = university.rows
     term_id = university.current_term["id"]
     tasks = {t["id"]: t for t in rows["teaching_task"] if t["term_id"] == term_id}

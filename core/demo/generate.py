@@ -38,6 +38,7 @@ class DemoUniversity:
 
     @property
     def current_term(self) -> Row:
+        """The row of the term that contains ``today``."""
         return next(t for t in self.rows["term"] if t["is_current"])
 
     def counts(self) -> dict[str, int]:
@@ -55,6 +56,9 @@ def generate(seed: int = 1, *, today: date | None = None) -> DemoUniversity:
         seed: selects the names, numbers, sizes and scores; any integer.
         today: the generation day (default: today); the term containing it is the current
             term and the four cohorts in school are those of its academic year.
+
+    Returns:
+        The rows of every table in foreign-key order, and the demo accounts.
     """
     today = today or date.today()
     b = Builder(seed, datetime.combine(today, time(0), UTC))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from core.demo import DemoUniversity
+from core.demo import DemoUniversity, accounts_table
 from core.rules.enums import RoleCode
 
 COMMON = {"123456", "12345678", "password", "admin123", "jiaowu123", "qwerty123", "abc12345"}
@@ -54,3 +54,9 @@ def test_passwords_pass_the_policy(university: DemoUniversity) -> None:
         return
     for account in university.accounts:
         assert password_problems(account.password, username=account.username) == []
+
+
+def test_accounts_table_lists_every_login(university: DemoUniversity) -> None:
+    table = accounts_table(university.accounts).splitlines()
+    assert len(table) == len(university.accounts) + 1
+    assert table[1].split()[:3] == ["admin", "Admin@2026", "admin"]
