@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     address_window_minutes: float = 15.0
     min_client_version: str | None = None
     updates_dir: Path | None = None
+    # The online timestamp key (and optionally the snapshot key) for the re-sign job.
+    timestamp_key: Path | None = None
+    snapshot_key: Path | None = None
+    resign_interval_minutes: float = 60.0
+    # The trust root that update metadata is verified against (default: the one shipped in assets/updater).
+    update_trusted_root: Path | None = None
     sql_echo: bool = False
 
     @model_validator(mode="after")
