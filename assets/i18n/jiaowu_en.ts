@@ -111,8 +111,8 @@ Server: %5</translation>
         <translation>Entity</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Address</source>
@@ -124,6 +124,49 @@ Server: %5</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Welcome, %1</source>
+        <translation>Welcome, %1</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Data scope</source>
+        <translation>Data scope</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline — changes are kept on this computer</source>
+        <translation>offline — changes are kept on this computer</translation>
+    </message>
+    <message>
+        <source>Your modules</source>
+        <translation>Your modules</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Coming in a later version</source>
+        <translation>Coming in a later version</translation>
     </message>
 </context>
 <context>
@@ -693,6 +736,10 @@ Server: %5</translation>
 <context>
     <name>labels</name>
     <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
         <source>Students</source>
         <translation>Students</translation>
     </message>
@@ -779,6 +826,70 @@ Server: %5</translation>
     <message>
         <source>Disabled</source>
         <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Login while locked</source>
+        <translation>Login while locked</translation>
+    </message>
+    <message>
+        <source>Login of a disabled account</source>
+        <translation>Login of a disabled account</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>User created</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>User changed</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>User deleted</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>User disabled</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>User enabled</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Role created</source>
+        <translation>Role created</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <source>Role deleted</source>
+        <translation>Role deleted</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
     </message>
 </context>
 </TS>

@@ -111,8 +111,8 @@ Qt %4
         <translation>对象</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Address</source>
@@ -124,6 +124,49 @@ Qt %4
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Welcome, %1</source>
+        <translation>%1，您好</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Data scope</source>
+        <translation>数据范围</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline — changes are kept on this computer</source>
+        <translation>离线 — 修改暂存在本机</translation>
+    </message>
+    <message>
+        <source>Your modules</source>
+        <translation>我的功能模块</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Coming in a later version</source>
+        <translation>后续版本提供</translation>
     </message>
 </context>
 <context>
@@ -693,6 +736,10 @@ Qt %4
 <context>
     <name>labels</name>
     <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
         <source>Students</source>
         <translation>学生信息</translation>
     </message>
@@ -779,6 +826,70 @@ Qt %4
     <message>
         <source>Disabled</source>
         <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录成功</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Login while locked</source>
+        <translation>锁定期间尝试登录</translation>
+    </message>
+    <message>
+        <source>Login of a disabled account</source>
+        <translation>停用账号尝试登录</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>删除用户</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Role created</source>
+        <translation>新增角色</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Role deleted</source>
+        <translation>删除角色</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
 </context>
 </TS>

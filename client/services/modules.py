@@ -13,6 +13,8 @@ class Module:
     built: bool  # False: a placeholder page until its issue lands
 
 
+HOME = Module("home", frozenset(), True)  # the overview page, always first, for every user
+
 MODULES: tuple[Module, ...] = (
     Module("students", frozenset({"students.read"}), False),
     Module("status_changes", frozenset({"status.submit", "status.approve"}), False),

@@ -75,7 +75,8 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.setMinimumWidth(640)
+        self.data_edit.setCursorPosition(0)
 
     def _on_buttons_accepted(self) -> None:
         address = normalise_server(self.server_edit.text())

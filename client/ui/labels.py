@@ -11,6 +11,7 @@ def english() -> bool:
 
 def module_name(key: str) -> str:
     names = {
+        "home": QCoreApplication.translate("labels", "Overview"),
         "students": QCoreApplication.translate("labels", "Students"), "status_changes": QCoreApplication.translate("labels", "Status changes"), "grades": QCoreApplication.translate("labels", "Grades"),
         "exams": QCoreApplication.translate("labels", "Special exams"), "plans": QCoreApplication.translate("labels", "Teaching plans"), "tasks": QCoreApplication.translate("labels", "Teaching tasks"),
         "timetable": QCoreApplication.translate("labels", "Timetabling"), "users": QCoreApplication.translate("labels", "Users"), "roles": QCoreApplication.translate("labels", "Roles and permissions"),
@@ -45,3 +46,29 @@ def role_display(code: str, name: str, name_en: str) -> str:
     if builtin != code:
         return builtin
     return (name_en or name) if english() else name
+
+
+def action_name(code: str) -> str:
+    """A known audit action in words; an unknown one (a later module's) as its code."""
+    names = {
+        "login.success": QCoreApplication.translate("labels", "Login"),
+        "login.failure": QCoreApplication.translate("labels", "Failed login"),
+        "login.locked": QCoreApplication.translate("labels", "Login while locked"),
+        "login.disabled": QCoreApplication.translate("labels", "Login of a disabled account"),
+        "user.create": QCoreApplication.translate("labels", "User created"),
+        "user.update": QCoreApplication.translate("labels", "User changed"),
+        "user.delete": QCoreApplication.translate("labels", "User deleted"),
+        "user.disable": QCoreApplication.translate("labels", "User disabled"),
+        "user.enable": QCoreApplication.translate("labels", "User enabled"),
+        "user.password_reset": QCoreApplication.translate("labels", "Password reset"),
+        "user.password_change": QCoreApplication.translate("labels", "Password changed"),
+        "role.create": QCoreApplication.translate("labels", "Role created"),
+        "role.update": QCoreApplication.translate("labels", "Role changed"),
+        "role.delete": QCoreApplication.translate("labels", "Role deleted"),
+    }
+    return names.get(code, code)
+
+
+def entity_name(code: str) -> str:
+    names = {"user": QCoreApplication.translate("labels", "User"), "role": QCoreApplication.translate("labels", "Role")}
+    return names.get(code, code)

@@ -40,7 +40,7 @@ class LoginWindow(QWidget):
         self._runner.sig_busy_changed.connect(self._on_runner_busy_changed)
         self.busy_bar.sig_cancel_requested.connect(self._on_busy_cancel_requested)
         self.show_message(message)
-        self.resize(440, 520)
+        self.resize(440, 400)
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:

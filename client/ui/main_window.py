@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from client.services.auth import AuthSession
-from client.services.modules import Module, visible_modules
+from client.services.modules import HOME, Module, visible_modules
 from client.ui.connectivity import ConnectivityMonitor
 from client.ui.context import AppContext
 from client.ui.dialogs import AboutDialog, SettingsDialog
 from client.ui.errors import show_error
+from client.ui.home import HomePage
 from client.ui.labels import module_name
 from client.ui.placeholder import PlaceholderPage
 from client.ui.status_bar import MainStatusBar, StatusBridge
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
     def _fill_sidebar(self) -> None:
         """(Re)build the sidebar from the session's permissions, keeping the current module."""
         current = self.current_module()
-        self._modules = visible_modules(self.session.user.permissions)
+        self._modules = [HOME, *visible_modules(self.session.user.permissions)]
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
         self.modules_menu.clear()
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         item = self.sidebar.currentItem() if hasattr(self, "sidebar") else None
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
+    @Slot(str)
     def show_module(self, key: str) -> QWidget:
         self.sidebar.setCurrentRow(self.module_keys().index(key))
         return self._pages[key]
@@ -154,11 +156,18 @@ class MainWindow(QMainWindow):
             return
         module = self._modules[row]
         if module.key not in self._pages:
-            factory = _page_factories().get(module.key) if module.built else None
-            page = factory(self) if factory else PlaceholderPage(module_name(module.key))
+            page = self._make_page(module)
             self._pages[module.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self._pages[module.key])
+
+    def _make_page(self, module: Module) -> QWidget:
+        if module.key == "home":
+            home = HomePage(self.session, self._modules)
+            home.sig_module_requested.connect(self.show_module)
+            return home
+        factory = _page_factories().get(module.key) if module.built else None
+        return factory(self) if factory else PlaceholderPage(module_name(module.key))
 
     # -- actions --------------------------------------------------------------------------
     @Slot()
@@ -205,6 +214,13 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             if hasattr(page, "session"):
                 page.session = session
+        home = self._pages.pop("home", None)
+        if home is not None:
+            current = self.current_module()
+            self.stack.removeWidget(home)
+            home.deleteLater()
+            if current == "home":
+                self._on_sidebar_row_changed(0)
         if changed:
             self._fill_sidebar()
 

@@ -78,7 +78,6 @@ class AuditPage(QWidget):
                        self.until_edit, self.search_button):
             filters.addWidget(widget)
         filters.addStretch(1)
-        filters.addWidget(self.count_label)
         filters.addWidget(self.export_button)
         self.view = QTableView()
         self.view.setObjectName("auditTable")
@@ -90,7 +89,7 @@ class AuditPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in enumerate((150, 110, 130, 80, 420, 110)):
+        for column, width in enumerate((150, 110, 150, 70, 420, 110)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.details = QPlainTextEdit()
@@ -107,6 +106,7 @@ class AuditPage(QWidget):
         layout.addWidget(heading)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
         self.search_button.clicked.connect(self.refresh)
         self.user_edit.returnPressed.connect(self.refresh)
         self.export_button.clicked.connect(self._on_export_button_clicked)

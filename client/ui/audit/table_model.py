@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -12,10 +14,25 @@ from PySide6.QtCore import (
 )
 
 from client.services.dto import AuditRow, Page
+from client.ui.labels import action_name, entity_name
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root; a shared default is safe, it is never modified
 COLUMNS = ("at", "username", "action", "entity", "summary", "client_address")
+
+
+def _compact(values: str | None) -> str:
+    """``{"a": 1, "b": [2]}`` → ``a=1, b=[2]``: the changed values when the server gave no summary."""
+    if not values:
+        return ""
+    try:
+        data = json.loads(values)
+    except ValueError:
+        return values
+    if not isinstance(data, dict):
+        return str(data)
+    shown = {k: v for k, v in data.items() if v not in (None, "", []) and not k.endswith("id")}
+    return ", ".join(f"{k}={'、'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in shown.items())
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -77,6 +94,12 @@ class AuditTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()]
         if key == "at":
             return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if key == "action":
+            return entry.action if role == Qt.ItemDataRole.ToolTipRole else action_name(entry.action)
+        if key == "entity":
+            return entity_name(entry.entity)
+        if key == "summary":
+            return entry.summary or _compact(entry.new_values or entry.old_values)
         return str(getattr(entry, key))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -87,5 +110,5 @@ class AuditTableModel(QAbstractTableModel):
         return self.headers()[section]
 
     def headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Entity"), self.tr("Summary"),
+        return [self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Entity"), self.tr("Details"),
                 self.tr("Address")]

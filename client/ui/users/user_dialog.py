@@ -75,13 +75,15 @@ class UserDialog(QDialog):
         for edit in (self.department_edit, self.teacher_edit, self.student_edit):
             edit.setPlaceholderText(self.tr("record ID from the reference data"))
         self.roles_list = QListWidget()
-        self.roles_list.setMaximumHeight(120)
         for role in self._roles:
             item = QListWidgetItem(f"{role_display(role.code, role.name, role.name_en)} — {scope_name(role.scope)}")
             item.setData(Qt.ItemDataRole.UserRole, role.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.roles_list.addItem(item)
+        rows = max(3, min(len(self._roles), 8))
+        row_height = max(self.roles_list.sizeHintForRow(0), 20) if self._roles else 20
+        self.roles_list.setFixedHeight(row_height * rows + 2 * self.roles_list.frameWidth() + 4)
         self.scope_label = QLabel()
         self.must_change_check = QCheckBox(self.tr("Must change the password at next login"))
         form = QFormLayout()

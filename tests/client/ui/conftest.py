@@ -133,8 +133,8 @@ def seed(data_dir: Path, *, staff: int = 36) -> dict[str, str]:
         s.add(student)
         s.flush()
         ids.update(dept=depts[0].id, teacher=teachers[0].id, student=student.id)
-        fixed = [("admin", "admin", "系统管理员"), ("registrar", "registrar", "教务处 周敏"),
-                 ("deptstaff", "dept_staff", "计算机学院 陈静"), ("teacher", "teacher", "王伟"),
+        fixed = [("admin", "admin", "系统管理员"), ("registrar", "registrar", "周敏"),
+                 ("deptstaff", "dept_staff", "陈静"), ("teacher", "teacher", "王伟"),
                  ("student", "student", "李明")]
         roles = ["teacher"] * 6 + ["dept_staff"] * 2 + ["registrar"]
         accounts = fixed + [(f"u{i:03d}", roles[i % len(roles)], SURNAMES[i % len(SURNAMES)] + GIVEN[i % len(GIVEN)])
@@ -148,7 +148,9 @@ def seed(data_dir: Path, *, staff: int = 36) -> dict[str, str]:
                 if role == "teacher":
                     links["teacher_id"] = teachers[0].id
             user = create_user(s, SYSTEM, UserInput(username=username, password=PASSWORD, display_name=name,
-                                                    roles=[role], email=f"{username}@jiaowu.edu.cn", **links))
+                                                    roles=[role], email=f"{username}@jiaowu.edu.cn",
+                                                    phone=f"1{3 + n % 6}{n:04d}{(n * 7919) % 100000:05d}",
+                                                    **links))
             ids[f"user:{username}"] = user.id
     sessions.kw["bind"].dispose()
     user_module.hash_password = original  # type: ignore[assignment]
