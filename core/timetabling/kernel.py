@@ -112,43 +112,65 @@ def objective(X: State, hard_weight: int) -> int:
 
 
 @nb.njit(cache=True, _nrt=False)
-def res_day_cost(S: Static, X: State, res: int, day: int) -> tuple[int, int, int]:
-    """Weighted (compactness, consecutive, building) cost of one resource on one day."""
+def _busy(S: Static, X: State, res: int, t: int, mv: int, mv_t: int) -> int:
+    """Sessions of res at period t, as if event ``mv`` (when >= 0) started at ``mv_t``."""
+    b = X.res_busy[res, t]
+    if mv >= 0:
+        old, length = X.ev_t[mv], S.ev_len[mv]
+        b -= old <= t < old + length
+        b += mv_t <= t < mv_t + length
+    return b
+
+
+@nb.njit(cache=True, _nrt=False)
+def res_day_cost(S: Static, X: State, res: int, day: int, mv: int, mv_t: int,
+                 mv_r: int) -> tuple[int, int, int]:
+    """Weighted (compactness, consecutive, building) cost of one resource on one day.
+
+    With ``mv >= 0`` the cost is computed as if event ``mv`` were at (mv_t, mv_r), which lets
+    a move be priced without touching the state (:func:`move_delta`).
+    """
     ppd, base = S.ppd, day * S.ppd
     compact = consec = bld = 0
     if S.res_compact[res]:
         for p in range(ppd):
             t = base + p
-            b = X.res_busy[res, t]
-            if b > 0:
-                left = p > 0 and not S.seg_start[t] and X.res_busy[res, t - 1] > 0
-                right = p < ppd - 1 and not S.seg_start[t + 1] and X.res_busy[res, t + 1] > 0
+            if _busy(S, X, res, t, mv, mv_t) > 0:
+                left = p > 0 and not S.seg_start[t] and _busy(S, X, res, t - 1, mv, mv_t) > 0
+                right = p < ppd - 1 and not S.seg_start[t + 1] and \
+                    _busy(S, X, res, t + 1, mv, mv_t) > 0
                 if not left and not right:
-                    compact += b
+                    compact += _busy(S, X, res, t, mv, mv_t)
     limit = S.res_max_consec[res]
     if limit > 0:
         run = 0
         for p in range(ppd):
             t = base + p
-            if X.res_busy[res, t] == 0 or S.seg_start[t]:
-                run = 0
-            if X.res_busy[res, t] > 0:
-                run += 1
-                if run > limit:
-                    consec += 1
+            b = _busy(S, X, res, t, mv, mv_t)
+            run = run + 1 if b > 0 and run > 0 and not S.seg_start[t] else int(b > 0)
+            consec += run > limit
     if S.res_bld[res]:
-        sc = X.scratch
-        sc[:] = -1
-        for i in range(S.res_ev_ptr[res], S.res_ev_ptr[res + 1]):
-            e = S.res_ev[i]
-            t = X.ev_t[e]
-            if t >= 0 and t // ppd == day:
-                for q in range(t - base, t - base + S.ev_len[e]):
-                    sc[q] = S.room_bld[X.ev_r[e]]
-        for p in range(1, ppd):
-            if sc[p] >= 0 and sc[p - 1] >= 0 and sc[p] != sc[p - 1] and not S.seg_start[base + p]:
-                bld += 1
+        bld = _building_changes(S, X, res, day, mv, mv_t, mv_r)
     return compact * S.w[W_COMPACT], consec * S.w[W_CONSEC], bld * S.w[W_BLD]
+
+
+@nb.njit(cache=True, _nrt=False)
+def _building_changes(S: Static, X: State, res: int, day: int, mv: int, mv_t: int,
+                      mv_r: int) -> int:
+    ppd, base, sc = S.ppd, day * S.ppd, X.scratch
+    for p in range(ppd):
+        sc[p] = -1
+    for i in range(S.res_ev_ptr[res], S.res_ev_ptr[res + 1]):
+        f = S.res_ev[i]
+        t, r = (mv_t, mv_r) if f == mv else (X.ev_t[f], X.ev_r[f])
+        if t >= 0 and t // ppd == day:
+            for q in range(t - base, t - base + S.ev_len[f]):
+                sc[q] = S.room_bld[r]
+    changes = 0
+    for p in range(1, ppd):
+        if sc[p] >= 0 and sc[p - 1] >= 0 and sc[p] != sc[p - 1] and not S.seg_start[base + p]:
+            changes += 1
+    return changes
 
 
 @nb.njit(cache=True, _nrt=False)
@@ -157,7 +179,7 @@ def _res_days(S: Static, X: State, e: int, day: int, sign: int) -> int:
     for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
         res = S.ev_res[i]
         if S.res_soft[res]:
-            a, b, c = res_day_cost(S, X, res, day)
+            a, b, c = res_day_cost(S, X, res, day, -1, -1, -1)
             X.tot[COMPACT] += sign * a
             X.tot[CONSEC] += sign * b
             X.tot[BUILDING] += sign * c
@@ -259,3 +281,50 @@ def room_open(S: Static, r: int, t: int, length: int) -> bool:
 def can_place(S: Static, e: int, t: int, r: int) -> bool:
     """Whether (t, r) is in event e's domain (all hard constraints except clashes)."""
     return S.ev_start_ok[e, t] and S.ev_room_ok[e, r] and room_open(S, r, t, S.ev_len[e])
+
+
+@nb.njit(cache=True, _nrt=False)
+def _cell_delta(occ: np.ndarray, row: int, e: int, S: Static, t0: int, row0: int, t: int) -> int:
+    """Hard delta of moving e's use of one resource or room from (row0, t0) to (row, t)."""
+    length, delta = S.ev_len[e], 0
+    for a in range(S.n_atoms):
+        if S.ev_weeks[e, a]:
+            for p in range(t0, t0 + length):
+                delta -= occ[row0, p, a] > 1
+            for p in range(t, t + length):
+                left = occ[row, p, a] - (row == row0 and t0 <= p < t0 + length)
+                delta += left > 0
+    return delta
+
+
+@nb.njit(cache=True, _nrt=False)
+def move_delta(S: Static, X: State, e: int, t: int, r: int, hard_weight: int) -> int:
+    """Objective change of moving placed event e to (t, r), without changing the state.
+
+    Equal to ``remove`` followed by ``insert`` (tests check it), at a fraction of the cost:
+    most moves are rejected, and a rejected move priced this way needs no undo.
+    """
+    t0, r0, k = X.ev_t[e], X.ev_r[e], S.ev_task[e]
+    d0, d = t0 // S.ppd, t // S.ppd
+    hard = _cell_delta(X.room_occ, r, e, S, t0, r0, t)
+    soft = S.ev_time_pen[e, t] - S.ev_time_pen[e, t0] + S.task_room_pen[k, r] - S.task_room_pen[k, r0]
+    for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
+        res = S.ev_res[i]
+        hard += _cell_delta(X.res_occ, res, e, S, t0, res, t)
+        if S.res_soft[res]:
+            for day in (d0, d):
+                a, b, c = res_day_cost(S, X, res, day, e, t, r)
+                a0, b0, c0 = res_day_cost(S, X, res, day, -1, -1, -1)
+                soft += a + b + c - a0 - b0 - c0
+                if d == d0:
+                    break
+    if d != d0:
+        nd = X.task_ndays[k]
+        nd1 = nd - (X.task_day[k, d0] == 1) + (X.task_day[k, d] == 0)
+        short = S.task_min_days[k]
+        soft += (max(0, short - nd1) - max(0, short - nd)) * S.w[W_DAYS]
+    if r != r0:
+        nr = X.task_nrooms[k]
+        nr1 = nr - (X.task_room[k, r0] == 1) + (X.task_room[k, r] == 0)
+        soft += (max(0, nr1 - 1) - max(0, nr - 1)) * S.w[W_STAB]
+    return hard_weight * hard + soft

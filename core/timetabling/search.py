@@ -27,9 +27,12 @@ from core.timetabling.kernel import (
     Static,
     can_place,
     insert,
+    move_delta,
     objective,
     remove,
 )
+
+NOT_MADE, APPLIED, PRICED = 0, 1, 2  # what _propose did: nothing, a move to undo, a price
 
 BIG = 1 << 40
 
@@ -157,35 +160,39 @@ def _shift_chain(S: Static, X: State, chain: np.ndarray, n: int, t1: int, t2: in
 
 @nb.njit(cache=True, _nrt=False)
 def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_weight: int,
-             undo: np.ndarray, chain: np.ndarray) -> tuple[bool, int]:
-    """Apply one random move involving e; record how to undo it in ``undo``."""
+             undo: np.ndarray, chain: np.ndarray) -> tuple[int, int]:
+    """Make or price one random move involving e.
+
+    Compound moves are APPLIED and recorded in ``undo``; a single-session move is only
+    PRICED (see ``move_delta``) and its target recorded in ``undo[4:6]``.
+    """
     t0, r0 = X.ev_t[e], X.ev_r[e]
     u = np.random.random()
     undo[0], undo[1], undo[2], undo[3] = 0, e, t0, r0
     if u < p_kempe and S.ev_len[e] == 1:
         t2 = _random_start(S, e)
         if t2 == t0:
-            return False, 0
+            return NOT_MADE, 0
         n = _kempe_chain(S, X, e, t2, chain)
         if n < 2:  # a one-session chain is a plain move, which the move below covers
-            return False, 0
+            return NOT_MADE, 0
         for q in range(n):
             chain[2 * KEMPE_MAX + q] = X.ev_t[chain[q]]
         undo[0], undo[4], undo[5], undo[6] = 3, n, t0, t2
-        return True, _shift_chain(S, X, chain, n, t0, t2, hard_weight)
+        return APPLIED, _shift_chain(S, X, chain, n, t0, t2, hard_weight)
     if u < p_kempe + p_swap:
         f = S.movable[np.random.randint(S.movable.shape[0])]
         t1, r1 = X.ev_t[f], X.ev_r[f]
         if f == e or S.ev_len[f] != S.ev_len[e] or S.ev_task[f] == S.ev_task[e] or t1 == t0:
-            return False, 0
+            return NOT_MADE, 0
         ra, rb = r1, r0
         if np.random.random() < 0.5:
             ra, rb = r0, r1  # times only: each keeps its room
         if not (can_place(S, e, t1, ra) and can_place(S, f, t0, rb)):
-            return False, 0
+            return NOT_MADE, 0
         undo[0], undo[4], undo[5], undo[6] = 2, f, t1, r1
         d = remove(S, X, e, hard_weight) + remove(S, X, f, hard_weight)
-        return True, d + insert(S, X, e, t1, ra, hard_weight) + insert(S, X, f, t0, rb, hard_weight)
+        return APPLIED, d + insert(S, X, e, t1, ra, hard_weight) + insert(S, X, f, t0, rb, hard_weight)
     t = t0 if np.random.random() < 0.15 else _random_start(S, e)
     if t == t0:
         r = _random_room(S, e)
@@ -196,18 +203,15 @@ def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_we
     else:
         r = r0 if can_place(S, e, t, r0) else _random_room(S, e)
     if r < 0 or (t == t0 and r == r0) or not can_place(S, e, t, r):
-        return False, 0
-    undo[0] = 1
-    return True, remove(S, X, e, hard_weight) + insert(S, X, e, t, r, hard_weight)
+        return NOT_MADE, 0
+    undo[0], undo[4], undo[5] = 1, t, r
+    return PRICED, move_delta(S, X, e, t, r, hard_weight)
 
 
 @nb.njit(cache=True, _nrt=False)
 def _undo(S: Static, X: State, undo: np.ndarray, chain: np.ndarray, hard_weight: int) -> None:
     kind, e, t0, r0 = undo[0], undo[1], undo[2], undo[3]
-    if kind == 1:
-        remove(S, X, e, hard_weight)
-        insert(S, X, e, t0, r0, hard_weight)
-    elif kind == 2:
+    if kind == 2:
         f, t1, r1 = undo[4], undo[5], undo[6]
         remove(S, X, e, hard_weight)
         remove(S, X, f, hard_weight)
@@ -238,10 +242,13 @@ def anneal(S: Static, X: State, hard_weight: int, n_iter: int, temp: float, cool
     for _ in range(n_iter):
         temp *= cooling
         e = S.movable[np.random.randint(n_movable)]
-        applied, delta = _propose(S, X, e, p_swap, p_kempe, hard_weight, undo, chain)
-        if not applied:
+        status, delta = _propose(S, X, e, p_swap, p_kempe, hard_weight, undo, chain)
+        if status == NOT_MADE:
             continue
         if delta <= 0 or np.random.random() < np.exp(-delta / temp):
+            if status == PRICED:
+                remove(S, X, e, hard_weight)
+                insert(S, X, e, undo[4], undo[5], hard_weight)
             cur += delta
             accepted += 1
             if cur < best_obj[0]:
@@ -249,6 +256,6 @@ def anneal(S: Static, X: State, hard_weight: int, n_iter: int, temp: float, cool
                 for i in range(best_t.shape[0]):  # a slice copy would need the NRT
                     best_t[i] = X.ev_t[i]
                     best_r[i] = X.ev_r[i]
-        else:
+        elif status == APPLIED:
             _undo(S, X, undo, chain, hard_weight)
     return accepted

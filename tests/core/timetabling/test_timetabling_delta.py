@@ -17,6 +17,7 @@ from core.timetabling.kernel import (
     insert,
     make_state,
     make_static,
+    move_delta,
     objective,
     remove,
 )
@@ -80,3 +81,30 @@ def test_annealing_moves_keep_totals_exact(name: str, cp) -> None:
     assert objective(X, HW) >= best[0]
     best_totals = full_totals(cp, best_t, best_r)  # the kept best is what it claims to be
     assert HW * sum(best_totals[:2]) + sum(best_totals[2:]) == best[0]
+
+
+@pytest.mark.parametrize(("name", "cp"), list(problems()), ids=lambda v: v if isinstance(v, str) else "")
+def test_priced_move_equals_applied_move(name: str, cp) -> None:
+    S, X = make_static(cp), make_state(cp)
+    seed(5)
+    construct(S, X, np.arange(cp.n_events, dtype=np.int32), HW)
+    rng = np.random.default_rng(3)
+    starts = [np.flatnonzero(cp.ev_start_ok[e]) for e in range(cp.n_events)]
+    rooms = [np.flatnonzero(cp.ev_room_ok[e]) for e in range(cp.n_events)]
+    checked = 0
+    for _ in range(2000):
+        e = int(rng.integers(cp.n_events))
+        t = int(rng.choice(starts[e])) if rng.random() < 0.8 else int(X.ev_t[e])
+        r = int(rng.choice(rooms[e]))
+        if X.ev_t[e] < 0 or not can_place(S, e, t, r):
+            continue
+        t0, r0 = int(X.ev_t[e]), int(X.ev_r[e])
+        priced = move_delta(S, X, e, t, r, HW)
+        applied = remove(S, X, e, HW) + insert(S, X, e, t, r, HW)
+        assert priced == applied
+        checked += 1
+        if rng.random() < 0.5:  # wander: keep half of the moves
+            remove(S, X, e, HW)
+            insert(S, X, e, t0, r0, HW)
+    assert checked > 500
+    assert list(X.tot) == full_totals(cp, X.ev_t, X.ev_r)
