@@ -50,6 +50,7 @@ class _Plan:
     after: int
     full_pass: bool
     resync_reason: str = ""
+    top: int = 0  # the committed counter when the pull began: every number up to it is visible
 
 
 def _plan(session: Session, cursor: str | None, client_key: str | None, key: str, epoch: str) -> _Plan:
@@ -75,14 +76,18 @@ def _plan(session: Session, cursor: str | None, client_key: str | None, key: str
 def pull(session: Session, principal: Principal, *, cursor: str | None, limit: int,
          client_scope_key: str | None = None) -> PullResponse:
     epoch = database_epoch(session)
+    top = current_seq(session.connection())  # read first: every row numbered up to here has committed
     key = scope_key(session, principal)
     plan = _plan(session, cursor, client_scope_key, key, epoch)
+    plan = _Plan(plan.after, plan.full_pass, plan.resync_reason, top)
     if plan.resync_reason:
         return PullResponse(next_cursor="", has_more=False, scope_key=key, resync_required=True,
                             reason=plan.resync_reason)  # type: ignore[arg-type]
     boundary, has_more = _boundary(session, principal, plan, limit)
     changes = _changes(session, principal, plan, boundary) if boundary > plan.after else []
-    end = max(boundary, plan.after)
+    # A last page covers everything up to the counter, in scope or not, so the cursor can
+    # move to it (and a check made right after compares like with like).
+    end = max(boundary, plan.after) if has_more else max(plan.top, plan.after)
     return PullResponse(changes=changes, next_cursor=format_cursor(epoch, end, full_pass=plan.full_pass and has_more),
                         has_more=has_more, scope_key=key, scope_reset=plan.full_pass)
 
@@ -104,11 +109,12 @@ def _boundary(session: Session, principal: Principal, plan: _Plan, limit: int) -
         condition = scope_filter(principal, name)
         queries = []
         if not _never(condition):
-            q = select(table.c.server_seq).where(table.c.server_seq > plan.after)
+            q = select(table.c.server_seq).where(table.c.server_seq > plan.after, table.c.server_seq <= plan.top)
             queries.append(q if condition is None else q.where(condition))
         if _removals_apply(plan, condition):
             queries.append(select(table.c.server_seq).where(
-                table.c.server_seq > plan.after, table.c.row_version > 1, not_(condition)))  # type: ignore[arg-type]
+                table.c.server_seq > plan.after, table.c.server_seq <= plan.top, table.c.row_version > 1,
+                not_(condition)))  # type: ignore[arg-type]
         for q in queries:
             seqs = list(session.scalars(q.order_by(table.c.server_seq).limit(limit)))
             full = full or len(seqs) == limit

@@ -1,1 +1,1 @@
-
+"""The client half of sync: replica store, outbox, engine, transport, connectivity."""
