@@ -7,9 +7,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from client.services.api import ApiClient
 from client.services.dto import AuditQuery, AuditRow, Page
 from client.services.errors import CancelledError
@@ -58,6 +55,10 @@ def export_audit(api: ApiClient, query: AuditQuery, path: Path, headers: Sequenc
 
 
 def write_audit_xlsx(rows: Sequence[AuditRow], path: Path, headers: Sequence[str]) -> None:
+    # openpyxl pulls in numpy (~0.5 s): imported on first export, not when the screen opens.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -55,6 +55,7 @@ class AuthService:
         self._apis: dict[str, ApiClient] = {}
         self._lock = threading.Lock()
         self._offline_password: str | None = None  # kept only until the server re-validates
+        self._remembering: threading.Thread | None = None
 
     def api(self, server: str) -> ApiClient:
         key = normalise_server(server)
@@ -64,6 +65,7 @@ class AuthService:
             return self._apis[key]
 
     def close(self) -> None:
+        self.wait_remembered()
         for api in self._apis.values():
             api.close()
 
@@ -107,6 +109,23 @@ class AuthService:
         raise ClientError(ErrorKind.PERMISSION_DENIED, details={"permission": DESKTOP_PERMISSION})
 
     def _remember(self, server: str, username: str, password: str, user_json: dict[str, Any]) -> None:
+        """Store the verifier on a background thread: argon2 costs ~0.1 s the user need not wait for.
+
+        Not a daemon: the process waits for it at exit, so an online login always leaves its
+        verifier behind. Readers of the store call :meth:`wait_remembered` first.
+        """
+        self.wait_remembered()
+        self._remembering = threading.Thread(target=self._store_verifier, args=(server, username, password, user_json),
+                                             name="jiaowu-remember-login")
+        self._remembering.start()
+
+    def wait_remembered(self, timeout: float | None = 30.0) -> None:
+        """Block until the last online login's verifier is stored."""
+        thread = self._remembering
+        if thread is not None:
+            thread.join(timeout)
+
+    def _store_verifier(self, server: str, username: str, password: str, user_json: dict[str, Any]) -> None:
         verifier = _HASHER.hash(password)
         with self._sessions.begin() as s:
             known_users.save_known_user(session=s, server=server, username=username, user_id=str(user_json["id"]),
@@ -116,6 +135,7 @@ class AuthService:
     # -- offline --------------------------------------------------------------------------
     def knows(self, server: str, username: str) -> bool:
         """Has this user logged in online on this desktop against this server?"""
+        self.wait_remembered()
         with self._sessions() as s:
             return known_users.get_known_user(session=s, server=normalise_server(server), username=username) is not None
 
@@ -127,6 +147,7 @@ class AuthService:
             ClientError: OFFLINE_UNKNOWN (never logged in here), WRONG_CREDENTIALS.
         """
         srv = normalise_server(server)
+        self.wait_remembered()
         with self._sessions() as s:
             known = known_users.get_known_user(session=s, server=srv, username=username)
             if known is None:
@@ -182,6 +203,7 @@ class AuthService:
         if DESKTOP_PERMISSION not in user.permissions:
             self.forget(current.server, current.user.username)
             raise ClientError(ErrorKind.PERMISSION_DENIED, details={"permission": DESKTOP_PERMISSION})
+        self.wait_remembered()
         with self._sessions.begin() as s:
             known_users.update_user_json(session=s, server=current.server, username=current.user.username,
                                          user_json=json.dumps(data, default=str))
@@ -190,6 +212,7 @@ class AuthService:
 
     def forget(self, server: str, username: str) -> None:
         """Drop the verifier and the token: offline login is refused until the next online one."""
+        self.wait_remembered()
         with self._sessions.begin() as s:
             known_users.forget_known_user(session=s, server=normalise_server(server), username=username)
         tokens.delete_token(normalise_server(server), username)
@@ -214,6 +237,7 @@ class AuthService:
         self.api(current.server).post("/auth/password", json={"current_password": old, "new_password": new},
                                       cancel=cancel)
         verifier = _HASHER.hash(new)
+        self.wait_remembered()
         with self._sessions.begin() as s:
             row = known_users.get_known_user(session=s, server=current.server, username=current.user.username)
             if row is not None:

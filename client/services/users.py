@@ -15,7 +15,7 @@ from core.rules.passwords import COMMON_PASSWORDS, MIN_LENGTH
 Progress = Callable[[int, int], None]
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{2,63}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # a screenful is ~25 rows; scrolling fetches the next page
 
 
 def _noop(_done: int, _total: int) -> None:

@@ -80,12 +80,13 @@ class AppController(QObject):
         self.start(message)
 
 
-def run(server: str | None = None, data_dir: str | None = None, language: str | None = None) -> int:
-    """Start the desktop client (``jiaowu client``); returns the exit code."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+def start_client(server: str | None = None, data_dir: str | None = None,
+                 language: str | None = None) -> tuple[QApplication, AppController]:
+    """Create the application and show the login window (``run`` then enters the event loop)."""
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     settings = AppSettings()
     if server:
         settings.server = server
@@ -93,8 +94,15 @@ def run(server: str | None = None, data_dir: str | None = None, language: str | 
         settings.language = language
     context = build_context(settings, Path(data_dir) if data_dir else None, language)
     install_language(app, context.language)
-    controller = AppController(context)
+    controller = AppController(context, app)
     controller.start()
+    return app, controller
+
+
+def run(server: str | None = None, data_dir: str | None = None, language: str | None = None) -> int:
+    """Start the desktop client (``jiaowu client``); returns the exit code."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app, controller = start_client(server, data_dir, language)
     code = app.exec()
-    context.auth.close()
+    controller.context.auth.close()
     return int(code)

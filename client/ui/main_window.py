@@ -27,17 +27,22 @@ from client.ui.placeholder import PlaceholderPage
 from client.ui.status_bar import MainStatusBar, StatusBridge
 from client.ui.workers import TaskRunner
 
-PageFactory = Callable[["MainWindow"], QWidget]
 
+def _make_admin_page(key: str, window: MainWindow) -> QWidget | None:
+    """The built pages, imported when first opened (keeps start-up and login fast)."""
+    if key == "users":
+        from client.ui.users.page import UsersPage
 
-def _page_factories() -> dict[str, PageFactory]:
-    from client.ui.audit.page import AuditPage
-    from client.ui.roles.page import RolesPage
-    from client.ui.users.page import UsersPage
+        return UsersPage(window.context, window.runner, window.session)
+    if key == "roles":
+        from client.ui.roles.page import RolesPage
 
-    return {"users": lambda w: UsersPage(w.context, w.runner, w.session),
-            "roles": lambda w: RolesPage(w.context, w.runner, w.session),
-            "audit": lambda w: AuditPage(w.context, w.runner, w.session)}
+        return RolesPage(window.context, window.runner, window.session)
+    if key == "audit":
+        from client.ui.audit.page import AuditPage
+
+        return AuditPage(window.context, window.runner, window.session)
+    return None
 
 
 class MainWindow(QMainWindow):
@@ -166,8 +171,8 @@ class MainWindow(QMainWindow):
             home = HomePage(self.session, self._modules)
             home.sig_module_requested.connect(self.show_module)
             return home
-        factory = _page_factories().get(module.key) if module.built else None
-        return factory(self) if factory else PlaceholderPage(module_name(module.key))
+        page = _make_admin_page(module.key, self) if module.built else None
+        return page or PlaceholderPage(module_name(module.key))
 
     # -- actions --------------------------------------------------------------------------
     @Slot()
