@@ -11,7 +11,7 @@ from core.demo._catalog_org import DEPARTMENTS, DepartmentSpec, MajorSpec
 from core.rules.values import TermCode, term_of
 
 Row = dict[str, Any]
-CLASS_SIZES = (36, 45)  # students per class, inclusive
+CLASS_SIZES = (34, 44)  # students per class, inclusive
 
 
 @dataclass
