@@ -14,6 +14,7 @@ import httpx
 
 from client.services.dto import ServerInfo
 from client.services.errors import CancelledError, ClientError, ErrorKind
+from client.services.session import normalise_server
 from core.version import PROTOCOL_VERSION, SCHEMA_VERSION, __version__
 
 _STATUS_KINDS: dict[int, ErrorKind] = {
@@ -21,15 +22,8 @@ _STATUS_KINDS: dict[int, ErrorKind] = {
     422: ErrorKind.VALIDATION, 423: ErrorKind.LOCKED, 426: ErrorKind.CLIENT_TOO_OLD,
     429: ErrorKind.THROTTLED,
 }
+__all__ = ["ApiClient", "DEFAULT_TIMEOUT", "normalise_server"]
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=4.0)
-
-
-def normalise_server(address: str) -> str:
-    """``host:port`` → ``http://host:port``; no trailing slash."""
-    text = address.strip().rstrip("/")
-    if text and "://" not in text:
-        text = "http://" + text
-    return text
 
 
 class ApiClient:

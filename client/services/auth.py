@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,22 +24,13 @@ from client.services import tokens
 from client.services.api import ApiClient, normalise_server
 from client.services.dto import UserRow
 from client.services.errors import ClientError, ErrorKind
+from client.services.session import AuthSession
 from client.store import known_users
 
 Progress = Callable[[int, int], None]
 _HASHER = PasswordHasher()
 DESKTOP_PERMISSION = "sync.use"
-
-
-@dataclass(frozen=True)
-class AuthSession:
-    """Who is logged in, against which server, and whether the server has confirmed it."""
-
-    server: str
-    user: UserRow
-    online: bool
-    token: str | None = None
-    logged_in_at: datetime | None = None
+__all__ = ["AuthService", "AuthSession", "DESKTOP_PERMISSION"]
 
 
 def _noop(_done: int, _total: int) -> None:

@@ -5,29 +5,40 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
-from client.services.auth import AuthService, AuthSession
+from client.services.session import AuthSession
 from client.services.status import ClientStatus
-from client.store.db import open_store
 from client.ui.context import AppContext
 from client.ui.dialogs import SettingsDialog
 from client.ui.errors import error_text
 from client.ui.i18n import install_language
 from client.ui.login_window import LoginWindow
-from client.ui.main_window import MainWindow
 from client.ui.settings import APPLICATION, ORGANISATION, AppSettings
 
+if TYPE_CHECKING:
+    from client.services.auth import AuthService
+    from client.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
+# Imported on a background thread while the user types, so the main window opens at once.
+WARM_UP_MODULES = ("client.ui.main_window", "client.ui.users.page")
 
 
 def build_context(settings: AppSettings, data_dir: Path | None, language: str | None) -> AppContext:
     """Open the local store and the services for one running client."""
     folder = data_dir or settings.data_dir
-    sessions = open_store(folder)
-    return AppContext(settings=settings, auth=AuthService(sessions), status=ClientStatus(), data_dir=folder,
+
+    def make_auth() -> AuthService:
+        from client.services.auth import AuthService
+        from client.store.db import open_store
+
+        return AuthService(open_store(folder))
+
+    return AppContext(settings=settings, auth_factory=make_auth, status=ClientStatus(), data_dir=folder,
                       language=language or settings.language)
 
 
@@ -51,6 +62,8 @@ class AppController(QObject):
     @Slot(object)
     def _on_login_window_logged_in(self, session: object) -> None:
         assert isinstance(session, AuthSession)
+        from client.ui.main_window import MainWindow
+
         window = MainWindow(self.context, session)
         window.sig_logout_requested.connect(self._on_main_window_logout_requested)
         self.main_window = window
@@ -96,6 +109,8 @@ def start_client(server: str | None = None, data_dir: str | None = None,
     install_language(app, context.language)
     controller = AppController(context, app)
     controller.start()
+    # After the login window's first paint: the imports would otherwise compete with it.
+    QTimer.singleShot(150, lambda: context.warm_up(*WARM_UP_MODULES))
     return app, controller
 
 
@@ -104,5 +119,5 @@ def run(server: str | None = None, data_dir: str | None = None, language: str | 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app, controller = start_client(server, data_dir, language)
     code = app.exec()
-    controller.context.auth.close()
+    controller.context.close()
     return int(code)

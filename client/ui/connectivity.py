@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from client.services.auth import AuthSession
 from client.services.errors import ClientError, ErrorKind
+from client.services.session import AuthSession
 from client.ui.context import AppContext
 from client.ui.workers import TaskRunner
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.services.api import normalise_server
+from client.services.session import normalise_server
 from client.ui.settings import AppSettings
 from client.ui.widgets import FieldError, with_error
 from core.version import PROTOCOL_VERSION, SCHEMA_VERSION, __version__

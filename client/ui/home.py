@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from client.services.auth import AuthSession
 from client.services.modules import Module
+from client.services.session import AuthSession
 from client.ui.labels import module_name, role_name, scope_name
 
 _CARD = ("QPushButton { text-align: left; padding: 14px 16px; border: 1px solid #dadce0; border-radius: 6px;"

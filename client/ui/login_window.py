@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.services.auth import AuthSession
 from client.services.errors import ClientError, ErrorKind
+from client.services.session import AuthSession
 from client.ui.context import AppContext
 from client.ui.errors import error_text
 from client.ui.widgets import ERROR_STYLE, BusyBar, FieldError, with_error

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.services.auth import AuthSession
 from client.services.modules import HOME, Module, visible_modules
+from client.services.session import AuthSession
 from client.ui.connectivity import ConnectivityMonitor
 from client.ui.context import AppContext
 from client.ui.dialogs import AboutDialog, SettingsDialog

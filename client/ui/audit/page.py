@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from client.services import audit as audit_service
 from client.services.api import ApiClient
-from client.services.auth import AuthSession
 from client.services.dto import AuditQuery, Page
+from client.services.session import AuthSession
 from client.ui import prompts
 from client.ui.audit.table_model import AuditTableModel
 from client.ui.context import AppContext

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from client.services import roles as role_service
 from client.services.api import ApiClient
-from client.services.auth import AuthSession
+from client.services.session import AuthSession
 from client.ui import prompts
 from client.ui.context import AppContext
 from client.ui.labels import role_display, scope_name

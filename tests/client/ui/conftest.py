@@ -193,5 +193,5 @@ def make_context(tmp_path: Path, qapp: QApplication) -> Iterator[MakeContext]:
 
     yield make
     for context in made:
-        context.auth.close()
+        context.close()
 
