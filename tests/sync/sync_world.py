@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -48,10 +48,15 @@ class World:
     ids: dict[str, str]
     tmp: Path
 
+    tokens: dict[str, str] = field(default_factory=dict)
+
     def login(self, username: str) -> str:
-        response = self.api.post("/auth/login", json={"username": username, "password": PASSWORD})
-        assert response.status_code == 200, response.text
-        return str(response.json()["token"])
+        """A token for the user (one login per user and test: argon2 is slow on purpose)."""
+        if username not in self.tokens:
+            response = self.api.post("/auth/login", json={"username": username, "password": PASSWORD})
+            assert response.status_code == 200, response.text
+            self.tokens[username] = str(response.json()["token"])
+        return self.tokens[username]
 
     def client(self, username: str, name: str | None = None) -> tuple[ReplicaStore, SyncEngine]:
         token = self.login(username)
