@@ -174,6 +174,15 @@ ZH: dict[str, str] = {
     "This account may not use the desktop client.": "该账号无权使用桌面客户端。",
     "This would leave the system without an active administrator, so it was refused.":
         "此操作将导致系统没有可用的管理员，已被拒绝。",
+    # own password
+    "Change my password": "修改密码",
+    "&Change my password…": "修改密码(&C)…",
+    "Your administrator asks you to choose a new password before you continue.": "管理员要求您先设置新密码，然后才能继续使用。",
+    "Choose a new password for your account.": "请为您的账号设置新密码。",
+    "Current password": "当前密码",
+    "Enter your current password.": "请输入当前密码。",
+    "The current password is not right.": "当前密码不正确。",
+    "Your password was changed.": "密码已修改。",
     # overview
     "Overview": "概览",
     "Welcome, %1": "%1，您好",

@@ -282,6 +282,10 @@ Server: %5</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>&amp;Change my password…</source>
+        <translation>&amp;Change my password…</translation>
+    </message>
+    <message>
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
     </message>
@@ -312,6 +316,49 @@ Server: %5</translation>
     <message>
         <source>&amp;About Jiaowu</source>
         <translation>&amp;About Jiaowu</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Your password was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Your administrator asks you to choose a new password before you continue.</source>
+        <translation>Your administrator asks you to choose a new password before you continue.</translation>
+    </message>
+    <message>
+        <source>Choose a new password for your account.</source>
+        <translation>Choose a new password for your account.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>The current password is not right.</translation>
     </message>
 </context>
 <context>

@@ -282,6 +282,10 @@ Qt %4
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Change my password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
@@ -312,6 +316,49 @@ Qt %4
     <message>
         <source>&amp;About Jiaowu</source>
         <translation>关于教务管理系统(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your administrator asks you to choose a new password before you continue.</source>
+        <translation>管理员要求您先设置新密码，然后才能继续使用。</translation>
+    </message>
+    <message>
+        <source>Choose a new password for your account.</source>
+        <translation>请为您的账号设置新密码。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>当前密码不正确。</translation>
     </message>
 </context>
 <context>

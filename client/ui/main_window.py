@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.services.errors import ClientError, ErrorKind
 from client.services.modules import HOME, Module, visible_modules
 from client.services.session import AuthSession
 from client.ui.connectivity import ConnectivityMonitor
@@ -23,6 +24,7 @@ from client.ui.dialogs import AboutDialog, SettingsDialog
 from client.ui.errors import show_error
 from client.ui.home import HomePage
 from client.ui.labels import module_name
+from client.ui.own_password_dialog import OwnPasswordDialog
 from client.ui.placeholder import PlaceholderPage
 from client.ui.status_bar import MainStatusBar, StatusBridge
 from client.ui.workers import TaskRunner
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self.status_bar.show_snapshot(context.status.snapshot)
         self._fill_sidebar()
         self.resize(1280, 800)
+        if session.online and session.user.must_change_password:
+            QTimer.singleShot(0, lambda: self.open_password_dialog(required=True))
 
     def _build(self) -> None:
         self.sidebar = QListWidget()
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self._on_settings_triggered))
+        file_menu.addAction(self._action(self.tr("&Change my password…"), None, self._on_change_password_triggered))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Log &out"), "Ctrl+Shift+L", self._on_logout_triggered))
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close))
@@ -180,6 +185,24 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.context.settings, str(self.context.data_dir), self).open()
 
     @Slot()
+    def _on_change_password_triggered(self) -> None:
+        self.open_password_dialog(required=False)
+
+    def open_password_dialog(self, *, required: bool) -> OwnPasswordDialog:
+        dialog = OwnPasswordDialog(self.context, self.session, required=required, parent=self)
+        dialog.sig_changed.connect(self._on_password_changed)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_password_changed(self) -> None:
+        from dataclasses import replace
+
+        self.session = replace(self.session, user=replace(self.session.user, must_change_password=False))
+        self.monitor.session = self.session
+        self.statusBar().showMessage(self.tr("Your password was changed."), 8000)
+
+    @Slot()
     def _on_about_triggered(self) -> None:
         AboutDialog(self.session.server, self).open()
 
@@ -208,6 +231,12 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_runner_failed(self, exc: object) -> None:
         assert isinstance(exc, BaseException)
+        if isinstance(exc, ClientError) and exc.kind in (ErrorKind.NOT_AUTHENTICATED, ErrorKind.DISABLED):
+            if not self.session.online:
+                self.monitor.check_now()  # an offline login: re-validate with the password typed then
+                return
+            self.sig_logout_requested.emit(exc)  # the session was revoked: back to the login window, saying why
+            return
         self.monitor.report_failure(exc)
         show_error(self, exc)
 

@@ -85,3 +85,29 @@ def test_lockout_message_says_until_when(qtbot, server, make_context) -> None:
         window.show_message("")
     assert "locked" in window.message_label.text()
     assert "Try again after" in window.message_label.text()
+
+
+def test_must_change_password_opens_the_dialog_after_login(qtbot, server, make_context) -> None:
+    from client.ui.own_password_dialog import OwnPasswordDialog
+
+    user_id = server.ids["user:u031"]
+    server.call("POST", f"/users/{user_id}/password", {"password": "Temporary-Pass-3", "must_change_password": True})
+    controller = AppController(make_context(server.url, language="en"))
+    controller.start()
+    _login(qtbot, controller, "u031", "Temporary-Pass-3")
+    window = _wait_main(qtbot, controller)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(OwnPasswordDialog)), timeout=5_000)
+    dialog = next(d for d in window.findChildren(OwnPasswordDialog) if d.isVisible())
+    dialog.current_edit.setText("not-it-at-all")
+    dialog.new_edit.setText("My-Own-Secret-8")
+    dialog.repeat_edit.setText("My-Own-Secret-8")
+    dialog._on_buttons_accepted()
+    qtbot.waitUntil(lambda: dialog.current_error.text() == "The current password is not right.", timeout=10_000)
+    assert dialog.isVisible() and dialog.new_edit.text() == "My-Own-Secret-8"
+    dialog.current_edit.setText("Temporary-Pass-3")
+    with qtbot.waitSignal(dialog.sig_changed, timeout=10_000):
+        dialog._on_buttons_accepted()
+    assert not window.session.user.must_change_password
+    me = server.call("GET", "/auth/me", username="u031", password="My-Own-Secret-8")
+    assert me["must_change_password"] is False
+    assert window.session.online  # the session that made the change stays valid
