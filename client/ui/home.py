@@ -18,7 +18,8 @@ class HomePage(QWidget):
 
     sig_module_requested = Signal(str)
 
-    def __init__(self, session: AuthSession, modules: list[Module], parent: QWidget | None = None) -> None:
+    def __init__(self, session: AuthSession, modules: list[Module], server_shown: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("homePage")
         self.session = session
@@ -28,7 +29,7 @@ class HomePage(QWidget):
         facts = QGridLayout()
         rows = ((self.tr("Roles"), "、".join(role_name(r) for r in user.roles)),
                 (self.tr("Data scope"), scope_name(user.scope)),
-                (self.tr("Server"), session.server),
+                (self.tr("Server"), server_shown or session.server),
                 (self.tr("Connection"), self.tr("online") if session.online else self.tr("offline — changes are kept on this computer")))
         for row, (name, value) in enumerate(rows):
             caption = QLabel(name)

@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, module: Module) -> QWidget:
         if module.key == "home":
-            home = HomePage(self.session, self._modules)
+            home = HomePage(self.session, self._modules, self.context.status.snapshot.server)
             home.sig_module_requested.connect(self.show_module)
             return home
         page = _make_admin_page(module.key, self) if module.built else None

@@ -19,6 +19,7 @@ from client.ui.users.user_dialog import UserDialog
 PASSWORD = "Correct-Horse-7"
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 LANGS = {"zh_CN": "zh", "en": "en"}
+SHOWN_SERVER = "http://jiaowu.example.edu.cn:8765"  # what the pictures show instead of the test port
 pytestmark = pytest.mark.xdist_group("client_screenshots")
 
 
@@ -34,6 +35,8 @@ def _main(qtbot: QtBot, context, server, username: str) -> MainWindow:  # type: 
     session = context.auth.login_online(server.url, username, PASSWORD)
     window = MainWindow(context, session)
     qtbot.addWidget(window)
+    window.context.status.update(server=SHOWN_SERVER)
+    window._on_monitor_session_changed(window.session)  # rebuilds the overview with the shown address
     window.resize(1280, 760)
     window.show()
     qtbot.waitExposed(window)
@@ -46,6 +49,7 @@ def test_login_window(qtbot: QtBot, server, make_context, language: str) -> None
     context.settings.remembered_username = "registrar"
     window = AppController(context).start()
     qtbot.addWidget(window)
+    window.set_server(SHOWN_SERVER)
     qtbot.waitExposed(window)
     _save(window, f"login_{LANGS[language]}")
 
@@ -89,11 +93,12 @@ def test_administration_screens(qtbot: QtBot, server, make_context, language: st
     qtbot.waitUntil(lambda: audit.model.rowCount() > 5, timeout=10_000)
     audit.view.selectRow(0)
     _save(window, f"audit_{lang}")
-    settings = SettingsDialog(window.context.settings, str(window.context.data_dir), window)
+    window.context.settings.server = SHOWN_SERVER
+    settings = SettingsDialog(window.context.settings, "/home/zhou.min/.local/share/jiaowu-client", window)
     qtbot.addWidget(settings)
     settings.show()
     _save(settings, f"settings_{lang}")
-    about = AboutDialog(server.url, window)
+    about = AboutDialog(SHOWN_SERVER, window)
     qtbot.addWidget(about)
     about.show()
     _save(about, f"about_{lang}")
