@@ -50,7 +50,7 @@ class ApiClient:
         self._http.close()
 
     def request(self, method: str, path: str, *, json: Any = None, params: Mapping[str, Any] | None = None,
-                cancel: threading.Event | None = None) -> Any:
+                cancel: threading.Event | None = None, token: str | None = None) -> Any:
         """Send one request; returns the decoded JSON body.
 
         Raises:
@@ -58,7 +58,8 @@ class ApiClient:
         """
         if cancel is not None and cancel.is_set():
             raise CancelledError()
-        headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        bearer = token or self._token
+        headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
         clean = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
         try:
             response = self._http.request(method, path, json=json, params=clean, headers=headers)

@@ -9,6 +9,7 @@ a disabled account or changed roles take effect then.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Callable
@@ -208,19 +209,29 @@ class AuthService:
             known_users.forget_known_user(session=s, server=normalise_server(server), username=username)
         tokens.delete_token(normalise_server(server), username)
 
+    def end_session(self, current: AuthSession) -> str | None:
+        """Forget the session locally at once; returns the token to revoke on the server.
+
+        The verifier stays, so the same user can still log in offline later.
+        """
+        api = self.api(current.server)
+        token = api.token if current.online else None
+        api.set_token(None)
+        tokens.delete_token(current.server, current.user.username)
+        self._offline_password = None
+        return token
+
+    def revoke_token(self, server: str, token: str | None, *, on_progress: Progress = _noop,
+                     cancel: threading.Event | None = None) -> None:
+        """``POST /auth/logout`` with ``token`` (not the client's current one: a new login may be running)."""
+        if token:  # unreachable or already revoked: the server forgets the token by itself
+            with contextlib.suppress(ClientError):
+                self.api(server).post("/auth/logout", token=token, cancel=cancel)
+
     def logout(self, current: AuthSession, *, on_progress: Progress = _noop,
                cancel: threading.Event | None = None) -> None:
-        """End the session on the server when reachable; the verifier stays for offline login."""
-        api = self.api(current.server)
-        try:
-            if current.online and api.token:
-                api.post("/auth/logout", cancel=cancel)
-        except ClientError:
-            pass  # unreachable or already revoked: the server forgets the token by itself
-        finally:
-            api.set_token(None)
-            tokens.delete_token(current.server, current.user.username)
-            self._offline_password = None
+        """End the session locally and on the server when reachable."""
+        self.revoke_token(current.server, self.end_session(current), cancel=cancel)
 
     def change_password(self, current: AuthSession, old: str, new: str, *, on_progress: Progress = _noop,
                         cancel: threading.Event | None = None) -> None:

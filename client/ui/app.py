@@ -18,6 +18,7 @@ from client.ui.errors import error_text
 from client.ui.i18n import install_language
 from client.ui.login_window import LoginWindow
 from client.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from client.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from client.services.auth import AuthService
@@ -50,6 +51,7 @@ class AppController(QObject):
         self.context = context
         self.login_window: LoginWindow | None = None
         self.main_window: MainWindow | None = None
+        self._runner = TaskRunner(self)
 
     def start(self, message: str = "") -> LoginWindow:
         window = LoginWindow(self.context, message=message)
@@ -84,7 +86,8 @@ class AppController(QObject):
         window = self.main_window
         if window is None:
             return
-        self.context.auth.logout(window.session)  # one short request at most; revokes the token
+        token = self.context.auth.end_session(window.session)
+        self._runner.start(self.context.auth.revoke_token, window.session.server, token)  # in the background
         message = error_text(reason) if isinstance(reason, BaseException) else ""
         window.close()
         window.deleteLater()
