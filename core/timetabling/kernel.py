@@ -34,6 +34,7 @@ HARD_RES, HARD_ROOM, TIME, ROOM, DAYS, STABILITY, COMPACT, CONSEC, BUILDING = ra
 COMPONENT_NAMES = ("teacher/class conflicts", "room conflicts", "teacher avoided periods",
                    "room capacity", "spread over days", "room stability", "class compactness",
                    "teacher consecutive periods", "building changes")
+REJECT = 1 << 40  # a delta no temperature accepts
 KEMPE_MAX = 24  # longest Kempe chain tried; longer ones rarely improve and cost time
 # weights vector layout (CompiledProblem.weights)
 W_DAYS, W_STAB, W_COMPACT, W_CONSEC, W_BLD = range(5)
@@ -47,7 +48,7 @@ Static = namedtuple("Static", [
 ])
 State = namedtuple("State", [
     "ev_t", "ev_r", "res_occ", "room_occ", "res_busy", "task_day", "task_ndays",
-    "task_room", "task_nrooms", "tot", "scratch", "undo", "chain",
+    "task_room", "task_nrooms", "tot", "rd_cost", "scratch", "day_busy", "undo", "chain",
 ])
 
 
@@ -89,7 +90,8 @@ def make_state(cp: CompiledProblem) -> State:
         np.zeros((n_res, n_t, cp.n_atoms), np.int16), np.zeros((n_r, n_t, cp.n_atoms), np.int16),
         np.zeros((n_res, n_t), np.int16), np.zeros((n_k, cp.n_days), np.int16),
         np.zeros(n_k, np.int32), np.zeros((n_k, n_r), np.int16), np.zeros(n_k, np.int32),
-        _empty_totals(cp), np.zeros(cp.ppd, np.int32),
+        _empty_totals(cp), np.zeros((n_res, cp.n_days, 3), np.int64),
+        np.zeros(cp.ppd, np.int32), np.zeros(cp.ppd, np.int32),
         np.zeros(8, np.int64), np.zeros(3 * KEMPE_MAX, np.int64),
     )
 
@@ -130,24 +132,23 @@ def res_day_cost(S: Static, X: State, res: int, day: int, mv: int, mv_t: int,
     With ``mv >= 0`` the cost is computed as if event ``mv`` were at (mv_t, mv_r), which lets
     a move be priced without touching the state (:func:`move_delta`).
     """
-    ppd, base = S.ppd, day * S.ppd
+    ppd, base, busy = S.ppd, day * S.ppd, X.day_busy
+    for p in range(ppd):  # one read per period; the loops below look at neighbours
+        busy[p] = _busy(S, X, res, base + p, mv, mv_t)
     compact = consec = bld = 0
     if S.res_compact[res]:
         for p in range(ppd):
-            t = base + p
-            if _busy(S, X, res, t, mv, mv_t) > 0:
-                left = p > 0 and not S.seg_start[t] and _busy(S, X, res, t - 1, mv, mv_t) > 0
-                right = p < ppd - 1 and not S.seg_start[t + 1] and \
-                    _busy(S, X, res, t + 1, mv, mv_t) > 0
+            if busy[p] > 0:
+                left = p > 0 and not S.seg_start[base + p] and busy[p - 1] > 0
+                right = p < ppd - 1 and not S.seg_start[base + p + 1] and busy[p + 1] > 0
                 if not left and not right:
-                    compact += _busy(S, X, res, t, mv, mv_t)
+                    compact += busy[p]
     limit = S.res_max_consec[res]
     if limit > 0:
         run = 0
         for p in range(ppd):
-            t = base + p
-            b = _busy(S, X, res, t, mv, mv_t)
-            run = run + 1 if b > 0 and run > 0 and not S.seg_start[t] else int(b > 0)
+            b = busy[p]
+            run = run + 1 if b > 0 and run > 0 and not S.seg_start[base + p] else int(b > 0)
             consec += run > limit
     if S.res_bld[res]:
         bld = _building_changes(S, X, res, day, mv, mv_t, mv_r)
@@ -175,11 +176,19 @@ def _building_changes(S: Static, X: State, res: int, day: int, mv: int, mv_t: in
 
 @nb.njit(cache=True, _nrt=False)
 def _res_days(S: Static, X: State, e: int, day: int, sign: int) -> int:
+    """Take away (sign=-1) the cached day costs of e's resources, or add (+1) fresh ones.
+
+    ``rd_cost`` caches each (resource, day) cost, so the "before" half of a delta is a read.
+    """
     total = 0
     for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
         res = S.ev_res[i]
         if S.res_soft[res]:
-            a, b, c = res_day_cost(S, X, res, day, -1, -1, -1)
+            if sign > 0:
+                a, b, c = res_day_cost(S, X, res, day, -1, -1, -1)
+                X.rd_cost[res, day, 0], X.rd_cost[res, day, 1], X.rd_cost[res, day, 2] = a, b, c
+            else:
+                a, b, c = X.rd_cost[res, day, 0], X.rd_cost[res, day, 1], X.rd_cost[res, day, 2]
             X.tot[COMPACT] += sign * a
             X.tot[CONSEC] += sign * b
             X.tot[BUILDING] += sign * c
@@ -298,24 +307,30 @@ def _cell_delta(occ: np.ndarray, row: int, e: int, S: Static, t0: int, row0: int
 
 
 @nb.njit(cache=True, _nrt=False)
-def move_delta(S: Static, X: State, e: int, t: int, r: int, hard_weight: int) -> int:
+def move_delta(S: Static, X: State, e: int, t: int, r: int, hard_weight: int,
+               no_new_clash: bool) -> int:
     """Objective change of moving placed event e to (t, r), without changing the state.
 
     Equal to ``remove`` followed by ``insert`` (tests check it), at a fraction of the cost:
-    most moves are rejected, and a rejected move priced this way needs no undo.
+    most moves are rejected, and a rejected move priced this way needs no undo. With
+    ``no_new_clash`` a move that adds clashes returns ``REJECT`` before its soft costs are
+    computed: on dense instances most random moves clash, and pricing them fully is waste.
     """
     t0, r0, k = X.ev_t[e], X.ev_r[e], S.ev_task[e]
-    d0, d = t0 // S.ppd, t // S.ppd
     hard = _cell_delta(X.room_occ, r, e, S, t0, r0, t)
+    for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
+        hard += _cell_delta(X.res_occ, S.ev_res[i], e, S, t0, S.ev_res[i], t)
+    if no_new_clash and hard > 0:
+        return REJECT
+    d0, d = t0 // S.ppd, t // S.ppd
     soft = S.ev_time_pen[e, t] - S.ev_time_pen[e, t0] + S.task_room_pen[k, r] - S.task_room_pen[k, r0]
     for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
         res = S.ev_res[i]
-        hard += _cell_delta(X.res_occ, res, e, S, t0, res, t)
         if S.res_soft[res]:
             for day in (d0, d):
                 a, b, c = res_day_cost(S, X, res, day, e, t, r)
-                a0, b0, c0 = res_day_cost(S, X, res, day, -1, -1, -1)
-                soft += a + b + c - a0 - b0 - c0
+                soft += a + b + c - X.rd_cost[res, day, 0] - X.rd_cost[res, day, 1] \
+                    - X.rd_cost[res, day, 2]
                 if d == d0:
                     break
     if d != d0:

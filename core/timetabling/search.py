@@ -23,6 +23,7 @@ import numpy as np
 
 from core.timetabling.kernel import (
     KEMPE_MAX,
+    REJECT,
     State,
     Static,
     can_place,
@@ -34,7 +35,7 @@ from core.timetabling.kernel import (
 
 NOT_MADE, APPLIED, PRICED = 0, 1, 2  # what _propose did: nothing, a move to undo, a price
 
-BIG = 1 << 40
+BIG = REJECT
 
 
 @nb.njit(cache=True, _nrt=False)
@@ -160,7 +161,7 @@ def _shift_chain(S: Static, X: State, chain: np.ndarray, n: int, t1: int, t2: in
 
 @nb.njit(cache=True, _nrt=False)
 def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_weight: int,
-             undo: np.ndarray, chain: np.ndarray) -> tuple[int, int]:
+             strict: bool, undo: np.ndarray, chain: np.ndarray) -> tuple[int, int]:
     """Make or price one random move involving e.
 
     Compound moves are APPLIED and recorded in ``undo``; a single-session move is only
@@ -205,7 +206,7 @@ def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_we
     if r < 0 or (t == t0 and r == r0) or not can_place(S, e, t, r):
         return NOT_MADE, 0
     undo[0], undo[4], undo[5] = 1, t, r
-    return PRICED, move_delta(S, X, e, t, r, hard_weight)
+    return PRICED, move_delta(S, X, e, t, r, hard_weight, strict)
 
 
 @nb.njit(cache=True, _nrt=False)
@@ -228,11 +229,13 @@ def _undo(S: Static, X: State, undo: np.ndarray, chain: np.ndarray, hard_weight:
 
 @nb.njit(cache=True, _nrt=False)
 def anneal(S: Static, X: State, hard_weight: int, n_iter: int, temp: float, cooling: float,
-           p_swap: float, p_kempe: float, best_t: np.ndarray, best_r: np.ndarray,
+           p_swap: float, p_kempe: float, strict: bool, best_t: np.ndarray, best_r: np.ndarray,
            best_obj: np.ndarray) -> int:
     """Run ``n_iter`` annealing steps from ``temp`` (times ``cooling`` per step).
 
-    Keeps the best state seen in ``best_t``/``best_r``/``best_obj[0]``; returns the number
+    With ``strict``, single-session moves that add clashes are refused unpriced.
+    Keeps the best state seen in ``best_t``/``best_r``; ``best_obj`` holds its (hard, soft)
+    pair, compared hard first, as the competition ranks timetables. Returns the number
     of accepted moves.
     """
     cur = objective(X, hard_weight)
@@ -242,7 +245,7 @@ def anneal(S: Static, X: State, hard_weight: int, n_iter: int, temp: float, cool
     for _ in range(n_iter):
         temp *= cooling
         e = S.movable[np.random.randint(n_movable)]
-        status, delta = _propose(S, X, e, p_swap, p_kempe, hard_weight, undo, chain)
+        status, delta = _propose(S, X, e, p_swap, p_kempe, hard_weight, strict, undo, chain)
         if status == NOT_MADE:
             continue
         if delta <= 0 or np.random.random() < np.exp(-delta / temp):
@@ -251,8 +254,10 @@ def anneal(S: Static, X: State, hard_weight: int, n_iter: int, temp: float, cool
                 insert(S, X, e, undo[4], undo[5], hard_weight)
             cur += delta
             accepted += 1
-            if cur < best_obj[0]:
-                best_obj[0] = cur
+            hard = X.tot[0] + X.tot[1]
+            soft = cur - hard_weight * hard
+            if hard < best_obj[0] or (hard == best_obj[0] and soft < best_obj[1]):
+                best_obj[0], best_obj[1] = hard, soft
                 for i in range(best_t.shape[0]):  # a slice copy would need the NRT
                     best_t[i] = X.ev_t[i]
                     best_r[i] = X.ev_r[i]

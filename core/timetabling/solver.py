@@ -26,6 +26,13 @@ from core.timetabling.model import Problem
 from core.timetabling.search import anneal, construct, seed
 
 ProgressFn = Callable[[int, int], None]
+# Clash repair: clashes weigh so much that soft costs only break ties, at a temperature
+# where one extra clash is accepted now and then (a walk on the plateaus of equal clash
+# count finds exits that a descent misses); at most this share of the budget.
+REPAIR_WEIGHT = 1_000_000
+REPAIR_TEMPERATURE = 0.3
+REPAIR_SHARE = 0.3
+REPAIR_CHUNK = 20_000
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ class SolverOptions:
     time_limit: float = 60.0
     iterations: int | None = None
     seed: int = 0
-    hard_weight: int = 100
+    hard_weight: int = 300
     start_temperature: float = 3.0
     end_temperature: float = 0.15
     swap_rate: float = 0.35
@@ -106,38 +113,61 @@ class Solver:
 
     def run(self, on_progress: ProgressFn | None = None,
             cancel: threading.Event | None = None) -> SolveResult:
-        """Construct, then anneal until the time limit, the iteration budget or ``cancel``."""
+        """Construct, repair clashes, then anneal until the time limit, the iteration budget
+        or ``cancel``; returns the best timetable seen (fewest hard violations first)."""
         opt, began = self.options, time.perf_counter()
         static, state = self._start()
         best_t, best_r = state.ev_t.copy(), state.ev_r.copy()
-        best_obj = np.array([objective(state, opt.hard_weight)], np.int64)
+        hard = int(state.tot[0] + state.tot[1])
+        best_obj = np.array([hard, objective(state, 0)], np.int64)
         self._publish(best_t, best_r)
         done, budget, cancelled = 0, opt.iterations or 200_000, False
         search_began = time.perf_counter()  # construction time is not search speed
-        ratio = opt.end_temperature / opt.start_temperature
+        repaired: int | None = None  # move count when the timetable became clash-free
         while static.movable.size:
             if cancel is not None and cancel.is_set():
                 cancelled = True
                 break
-            elapsed = time.perf_counter() - began
-            if opt.iterations is None:
-                if elapsed >= opt.time_limit:
-                    break
-                if done:  # re-estimate the budget from the measured speed so far
-                    speed = done / max(time.perf_counter() - search_began, 1e-6)
-                    budget = done + max(int(speed * (opt.time_limit - elapsed)), 1)
+            budget = self._budget(done, budget, began, search_began)
             if done >= budget:
                 break
-            n = min(opt.chunk, max(budget - done, 1))
-            temp = opt.start_temperature * ratio ** min(done / budget, 1.0)
-            cooling = ratio ** (1.0 / budget)
-            anneal(static, state, opt.hard_weight, n, temp, cooling, opt.swap_rate,
-                   opt.kempe_rate, best_t, best_r, best_obj)
+            if repaired is None and state.tot[0] + state.tot[1] > 0 and \
+                    done < REPAIR_SHARE * budget:
+                n = min(REPAIR_CHUNK, budget - done)
+                anneal(static, state, REPAIR_WEIGHT, n, REPAIR_TEMPERATURE * REPAIR_WEIGHT, 1.0,
+                       opt.swap_rate, opt.kempe_rate, False, best_t, best_r, best_obj)
+            else:
+                repaired = done if repaired is None else repaired
+                n = min(opt.chunk, budget - done)
+                self._anneal(static, state, done - repaired, budget - repaired, n,
+                             best_t, best_r, best_obj)
             done += n
             self._publish(best_t, best_r)
             if on_progress is not None:
                 on_progress(*self._progress(done, budget, began))
         return self._result(best_t, best_r, done, time.perf_counter() - began, cancelled)
+
+    def _budget(self, done: int, budget: int, began: float, search_began: float) -> int:
+        """With a time limit, re-estimate the number of moves left from the speed so far."""
+        opt = self.options
+        if opt.iterations is not None:
+            return budget
+        now = time.perf_counter()
+        if now - began >= opt.time_limit:
+            return done
+        if not done:
+            return budget
+        speed = done / max(now - search_began, 1e-6)
+        return done + max(int(speed * (opt.time_limit - (now - began))), 1)
+
+    def _anneal(self, static: Static, state: State, done: int, budget: int, n: int,
+                best_t: np.ndarray, best_r: np.ndarray, best_obj: np.ndarray) -> None:
+        """One chunk of the main annealing, its temperature falling over ``budget`` moves."""
+        opt = self.options
+        ratio = opt.end_temperature / opt.start_temperature
+        temp = opt.start_temperature * ratio ** min(done / max(budget, 1), 1.0)
+        anneal(static, state, opt.hard_weight, n, temp, ratio ** (1.0 / max(budget, 1)),
+               opt.swap_rate, opt.kempe_rate, True, best_t, best_r, best_obj)
 
     def _progress(self, done: int, budget: int, began: float) -> tuple[int, int]:
         if self.options.iterations is not None:
