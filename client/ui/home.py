@@ -26,6 +26,23 @@ class HomePage(QWidget):
         user = session.user
         greeting = QLabel(self.tr("Welcome, %1").replace("%1", user.display_name or user.username))
         greeting.setStyleSheet("font-size: 22px; font-weight: 600;")
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #dadce0;")
+        heading = QLabel(self.tr("Your modules"))
+        heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(14)
+        layout.addWidget(greeting)
+        layout.addLayout(self._build_facts(server_shown))
+        layout.addWidget(line)
+        layout.addWidget(heading)
+        layout.addLayout(self._build_cards(modules))
+        layout.addStretch(1)
+
+    def _build_facts(self, server_shown: str) -> QGridLayout:
+        session, user = self.session, self.session.user
         facts = QGridLayout()
         rows = ((self.tr("Roles"), "、".join(role_name(r) for r in user.roles)),
                 (self.tr("Data scope"), scope_name(user.scope)),
@@ -37,11 +54,9 @@ class HomePage(QWidget):
             facts.addWidget(caption, row, 0)
             facts.addWidget(QLabel(value), row, 1)
         facts.setColumnStretch(1, 1)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet("color: #dadce0;")
-        heading = QLabel(self.tr("Your modules"))
-        heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        return facts
+
+    def _build_cards(self, modules: list[Module]) -> QGridLayout:
         cards = QGridLayout()
         cards.setSpacing(12)
         for index, module in enumerate(m for m in modules if m.key != "home"):
@@ -52,12 +67,4 @@ class HomePage(QWidget):
             card.setMinimumHeight(64)
             card.clicked.connect(lambda _c=False, key=module.key: self.sig_module_requested.emit(key))
             cards.addWidget(card, index // 3, index % 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.setSpacing(14)
-        layout.addWidget(greeting)
-        layout.addLayout(facts)
-        layout.addWidget(line)
-        layout.addWidget(heading)
-        layout.addLayout(cards)
-        layout.addStretch(1)
+        return cards

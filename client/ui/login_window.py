@@ -37,18 +37,39 @@ class LoginWindow(QWidget):
         self.setObjectName("loginWindow")
         self.setWindowTitle(self.tr("Jiaowu — Log in"))
         self._build()
-        self._runner.sig_busy_changed.connect(self._on_runner_busy_changed)
-        self.busy_bar.sig_cancel_requested.connect(self._on_busy_cancel_requested)
         self.show_message(message)
         self.resize(440, 400)
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 32, 36, 20)
+        self._build_header(layout)
+        layout.addSpacing(16)
+        layout.addLayout(self._build_form())
+        self.message_label = QLabel()
+        self.message_label.setObjectName("loginMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+        self.busy_bar = BusyBar()
+        layout.addWidget(self.busy_bar)
+        self._build_buttons(layout)
+        self._connect()
+        focus = self.password_edit if self.username_edit.text() else self.username_edit
+        focus.setFocus()
+
+    def _build_header(self, layout: QVBoxLayout) -> None:
         title = QLabel(self.tr("Jiaowu Academic Administration"))
         title.setObjectName("loginTitle")
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         subtitle = QLabel(self.tr("Log in with your staff account"))
         subtitle.setStyleSheet("color: #5f6368;")
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+
+    def _build_form(self) -> QFormLayout:
         self.server_edit = QLineEdit(self._context.settings.server)
         self.username_edit = QLineEdit(self._context.settings.remembered_username)
         self.password_edit = QLineEdit()
@@ -61,17 +82,15 @@ class LoginWindow(QWidget):
         form.addRow(self.tr("Username"), with_error(self.username_edit, self.username_error))
         form.addRow(self.tr("Password"), with_error(self.password_edit, self.password_error))
         form.addRow("", self.remember_check)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("loginMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        return form
+
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.setDefault(True)
         self.offline_button = QPushButton(self.tr("Work offline"))
         self.offline_button.hide()
         self.settings_button = QPushButton(self.tr("Settings…"))
         self.settings_button.setFlat(True)
-        self.busy_bar = BusyBar()
         buttons = QHBoxLayout()
         buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
@@ -80,24 +99,17 @@ class LoginWindow(QWidget):
         version = QLabel(self.tr("Version %1").replace("%1", __version__))
         version.setStyleSheet("color: #80868b;")
         version.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(36, 32, 36, 20)
-        for widget in (title, subtitle):
-            layout.addWidget(widget)
-        layout.addSpacing(16)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addStretch(1)
-        layout.addWidget(self.busy_bar)
         layout.addLayout(buttons)
         layout.addWidget(version)
+
+    def _connect(self) -> None:
         self.login_button.clicked.connect(self._on_login_button_clicked)
         self.offline_button.clicked.connect(self._on_offline_button_clicked)
         self.settings_button.clicked.connect(self.sig_settings_requested)
         self.password_edit.returnPressed.connect(self._on_login_button_clicked)
+        self._runner.sig_busy_changed.connect(self._on_runner_busy_changed)
+        self.busy_bar.sig_cancel_requested.connect(self._on_busy_cancel_requested)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._on_busy_cancel_requested)
-        focus = self.password_edit if self.username_edit.text() else self.username_edit
-        focus.setFocus()
 
     # -- state ----------------------------------------------------------------------------
     def show_message(self, text: str) -> None:

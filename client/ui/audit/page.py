@@ -57,6 +57,17 @@ class AuditPage(QWidget):
         return self._context.auth.api(self.session.server)
 
     def _build(self) -> None:
+        heading = QLabel(self.tr("Audit log"))
+        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.count_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_table_and_details(), 1)
+        layout.addWidget(self.count_label)
+        self._connect()
+
+    def _build_filters(self) -> QHBoxLayout:
         self.user_edit = QLineEdit()
         self.user_edit.setPlaceholderText(self.tr("Username"))
         self.action_combo = QComboBox()
@@ -72,13 +83,15 @@ class AuditPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.search_button = QPushButton(self.tr("Search"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
-        self.count_label = QLabel()
         filters = QHBoxLayout()
         for widget in (self.user_edit, self.action_combo, self.since_check, self.since_edit, self.until_check,
                        self.until_edit, self.search_button):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.export_button)
+        return filters
+
+    def _build_table_and_details(self) -> QSplitter:
         self.view = QTableView()
         self.view.setObjectName("auditTable")
         self.view.setModel(self.model)
@@ -100,13 +113,9 @@ class AuditPage(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        heading = QLabel(self.tr("Audit log"))
-        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.count_label)
+        return splitter
+
+    def _connect(self) -> None:
         self.search_button.clicked.connect(self.refresh)
         self.user_edit.returnPressed.connect(self.refresh)
         self.export_button.clicked.connect(self._on_export_button_clicked)

@@ -31,6 +31,12 @@ class RolesPage(QWidget):
         self.setObjectName("rolesPage")
         self._context, self._runner, self.session = context, runner, session
         self.model = PermissionMatrixModel(self)
+        self._build()
+        self._connect()
+        self._on_model_dirty_changed(False)
+        self.refresh()
+
+    def _build(self) -> None:
         heading = QLabel(self.tr("Roles and permissions"))
         heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         hint = QLabel(self.tr("Tick a cell to grant a permission to a role, then save. "
@@ -60,6 +66,8 @@ class RolesPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.scope_label)
+
+    def _connect(self) -> None:
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -67,8 +75,6 @@ class RolesPage(QWidget):
         self.model.sig_dirty_changed.connect(self._on_model_dirty_changed)
         self.model.modelReset.connect(self._on_model_reset)
         self.view.selectionModel().currentColumnChanged.connect(self._on_view_column_changed)
-        self._on_model_dirty_changed(False)
-        self.refresh()
 
     @property
     def api(self) -> ApiClient:

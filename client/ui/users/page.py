@@ -59,6 +59,15 @@ class UsersPage(QWidget):
         return self._context.auth.api(self.session.server)
 
     def _build(self) -> None:
+        heading = QLabel(self.tr("Users"))
+        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_actions())
+        layout.addWidget(self._build_view(), 1)
+
+    def _build_filters(self) -> QHBoxLayout:
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("userSearch")
         self.search_edit.setPlaceholderText(self.tr("Search username, name or e-mail…"))
@@ -75,6 +84,9 @@ class UsersPage(QWidget):
         filters.addWidget(self.role_combo, 1)
         filters.addWidget(self.status_combo, 1)
         filters.addWidget(self.count_label)
+        return filters
+
+    def _build_actions(self) -> QHBoxLayout:
         self.new_button = QPushButton(self.tr("New user…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.password_button = QPushButton(self.tr("Reset password…"))
@@ -84,6 +96,9 @@ class UsersPage(QWidget):
         for button in (self.new_button, self.edit_button, self.password_button, self.enable_button, self.delete_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        return actions
+
+    def _build_view(self) -> QTableView:
         self.view = QTableView()
         self.view.setObjectName("usersTable")
         self.view.setModel(self.model)
@@ -99,13 +114,7 @@ class UsersPage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((140, 120, 180, 70, 200, 120)):
             header.resizeSection(column, width)
-        heading = QLabel(self.tr("Users"))
-        heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
+        return self.view
 
     def _connect(self) -> None:
         self.search_edit.textChanged.connect(self._on_search_text_changed)

@@ -67,6 +67,33 @@ class UserDialog(QDialog):
         self._on_roles_changed()
 
     def _build(self) -> None:
+        self.message_label = QLabel()
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setWordWrap(True)
+        self.busy_bar = BusyBar()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form())
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.buttons)
+        self._connect()
+        self.setMinimumWidth(520)
+
+    def _build_roles_list(self) -> QListWidget:
+        roles_list = QListWidget()
+        for role in self._roles:
+            item = QListWidgetItem(f"{role_display(role.code, role.name, role.name_en)} — {scope_name(role.scope)}")
+            item.setData(Qt.ItemDataRole.UserRole, role.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            roles_list.addItem(item)
+        rows = max(3, min(len(self._roles), 8))
+        row_height = max(roles_list.sizeHintForRow(0), 20) if self._roles else 20
+        roles_list.setFixedHeight(row_height * rows + 2 * roles_list.frameWidth() + 4)
+        return roles_list
+
+    def _build_form(self) -> QFormLayout:
         self.username_edit, self.display_name_edit = QLineEdit(), QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -74,16 +101,7 @@ class UserDialog(QDialog):
         self.department_edit, self.teacher_edit, self.student_edit = QLineEdit(), QLineEdit(), QLineEdit()
         for edit in (self.department_edit, self.teacher_edit, self.student_edit):
             edit.setPlaceholderText(self.tr("record ID from the reference data"))
-        self.roles_list = QListWidget()
-        for role in self._roles:
-            item = QListWidgetItem(f"{role_display(role.code, role.name, role.name_en)} — {scope_name(role.scope)}")
-            item.setData(Qt.ItemDataRole.UserRole, role.code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.roles_list.addItem(item)
-        rows = max(3, min(len(self._roles), 8))
-        row_height = max(self.roles_list.sizeHintForRow(0), 20) if self._roles else 20
-        self.roles_list.setFixedHeight(row_height * rows + 2 * self.roles_list.frameWidth() + 4)
+        self.roles_list = self._build_roles_list()
         self.scope_label = QLabel()
         self.must_change_check = QCheckBox(self.tr("Must change the password at next login"))
         form = QFormLayout()
@@ -100,16 +118,9 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Teacher record"), with_error(self.teacher_edit, e["teacher_id"]))
         form.addRow(self.tr("Student record"), with_error(self.student_edit, e["student_id"]))
         form.addRow("", self.must_change_check)
-        self.message_label = QLabel()
-        self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.setWordWrap(True)
-        self.busy_bar = BusyBar()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.busy_bar)
-        layout.addWidget(self.buttons)
+        return form
+
+    def _connect(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self._on_buttons_rejected)
         self.roles_list.itemChanged.connect(self._on_roles_changed)
@@ -117,7 +128,6 @@ class UserDialog(QDialog):
         self._runner.sig_busy_changed.connect(self._on_runner_busy_changed)
         for edit in (self.username_edit, self.display_name_edit, self.password_edit, self.email_edit):
             edit.textEdited.connect(self._on_field_edited)
-        self.setMinimumWidth(520)
 
     def _load(self, user: UserRow) -> None:
         self.username_edit.setText(user.username)
