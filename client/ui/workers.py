@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -83,6 +84,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = pool or network_pool()
         self._jobs: dict[WorkerSignals, _Job] = {}
+        # A worker's run() is still returning on its pool thread when its last signal arrives
+        # here; keeping the object a while longer means it is never freed under the pool's feet.
+        self._retired: deque[Worker] = deque(maxlen=64)
 
     @property
     def busy(self) -> bool:
@@ -128,6 +132,8 @@ class TaskRunner(QObject):
     def _take(self) -> _Job | None:
         sender = self.sender()
         job = self._jobs.pop(sender, None) if isinstance(sender, WorkerSignals) else None
+        if job is not None:
+            self._retired.append(job.worker)
         if job is not None and not job.stale and not self.busy:
             self.sig_busy_changed.emit(False)
         return job
