@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
         self.status_bar.show_snapshot(context.status.snapshot)
         self._fill_sidebar()
         self.resize(1280, 800)
+        geometry = context.settings.geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         if session.online and session.user.must_change_password:
             QTimer.singleShot(0, lambda: self.open_password_dialog(required=True))
 
