@@ -105,9 +105,7 @@ def start_client(server: str | None = None, data_dir: str | None = None,
     assert isinstance(app, QApplication)
     settings = AppSettings()
     if server:
-        settings.server = server
-    if language:
-        settings.language = language
+        settings.server = server  # remembered (the CLI says so); --language applies to this run only
     context = build_context(settings, Path(data_dir) if data_dir else None, language)
     install_language(app, context.language)
     controller = AppController(context, app)
