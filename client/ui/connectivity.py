@@ -68,7 +68,9 @@ class ConnectivityMonitor(QObject):
         self.sig_session_changed.emit(session)
 
     def _on_health_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ClientError) and exc.kind in (ErrorKind.UNREACHABLE, ErrorKind.CANCELLED):
+        if isinstance(exc, ClientError) and exc.kind is ErrorKind.CANCELLED:
+            return
+        if isinstance(exc, ClientError) and exc.kind is ErrorKind.UNREACHABLE:
             if self.session.online:
                 self._set_online(False)
             return
