@@ -72,21 +72,21 @@ class PushResponse(_Strict):
     results: list[OpResult]
 
 
-class ChangeKind(StrEnum):
-    UPSERT = "upsert"  # the row as the server has it now (a tombstone has deleted=true)
-    REMOVE = "remove"  # the row left the user's scope: drop it locally, upload nothing for it
+class TableRows(_Strict):
+    """Rows of one table, column-wise: the names once, then one list of values per row.
 
+    Each row is the server's current version (a tombstone has ``deleted`` true). Values are
+    JSON: dates and times as ISO 8601 strings, decimals as strings or numbers.
+    """
 
-class Change(_Strict):
-    table: str
-    id: str
-    kind: ChangeKind
-    seq: int
-    row: dict[str, JSONValue] | None = None
+    columns: list[str]
+    rows: list[list[JSONValue]]
 
 
 class PullResponse(_Strict):
-    changes: list[Change] = Field(default_factory=list)
+    upserts: dict[str, TableRows] = Field(default_factory=dict)
+    # Rows that left the user's scope: drop them locally and upload nothing for them.
+    removes: dict[str, list[str]] = Field(default_factory=dict)
     next_cursor: str
     has_more: bool
     scope_key: str
@@ -95,6 +95,9 @@ class PullResponse(_Strict):
     scope_reset: bool = False
     resync_required: bool = False
     reason: Literal["", "epoch", "restored", "tombstones_purged", "schema"] = ""
+
+    def change_count(self) -> int:
+        return sum(len(t.rows) for t in self.upserts.values()) + sum(len(r) for r in self.removes.values())
 
 
 class TableCheck(_Strict):

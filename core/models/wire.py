@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -60,14 +60,12 @@ def to_wire(table_name: str, row: Mapping[str, Any]) -> dict[str, Any]:
         if name not in row:
             continue
         value = row[name]
-        if value is None:
-            out[name] = None
+        if value is None or isinstance(value, str | bool | int):
+            out[name] = value  # already wire-typed (a replica stores wire values)
         elif kind in ("datetime", "date"):
             out[name] = value.isoformat()
-        elif kind == "decimal":
-            out[name] = str(value)
         else:
-            out[name] = value
+            out[name] = str(value)
     return out
 
 
@@ -80,7 +78,10 @@ def from_wire_value(table_name: str, column: str, value: Any) -> Any:
         return None
     try:
         if kind == "datetime":
-            return datetime.fromisoformat(value) if isinstance(value, str) else _bad(column, value)
+            if not isinstance(value, str):
+                return _bad(column, value)
+            parsed = datetime.fromisoformat(value)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)  # stored times are UTC
         if kind == "date":
             return date.fromisoformat(value) if isinstance(value, str) else _bad(column, value)
         if kind == "decimal":
@@ -88,7 +89,9 @@ def from_wire_value(table_name: str, column: str, value: Any) -> Any:
         if kind == "int":
             return value if isinstance(value, int) and not isinstance(value, bool) else _bad(column, value)
         if kind == "bool":
-            return value if isinstance(value, bool) else _bad(column, value)
+            if isinstance(value, int) and value in (0, 1):  # SQLite's booleans
+                return bool(value)
+            return _bad(column, value)
         return value if isinstance(value, str) else _bad(column, value)
     except (ValueError, InvalidOperation) as exc:
         raise WireValueError(column, f"invalid value {value!r}") from exc

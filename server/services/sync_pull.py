@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import not_, select
 from sqlalchemy.orm import Session
@@ -20,11 +21,10 @@ from sqlalchemy.sql.elements import False_
 
 from core.errors import InvalidInputError
 from core.models import Base, ServerSetting
-from core.models.wire import to_wire
 from server.db.replication import current_seq
 from server.services.principal import Principal
 from server.services.sync_scope import SYNC_TABLES, scope_filter, scope_key
-from sync.protocol import Change, ChangeKind, PullResponse, format_cursor, parse_cursor
+from sync.protocol import format_cursor, parse_cursor
 
 EPOCH_KEY = "db_epoch"
 HORIZON_KEY = "tombstone_horizon"
@@ -74,22 +74,26 @@ def _plan(session: Session, cursor: str | None, client_key: str | None, key: str
 
 
 def pull(session: Session, principal: Principal, *, cursor: str | None, limit: int,
-         client_scope_key: str | None = None) -> PullResponse:
+         client_scope_key: str | None = None) -> dict[str, Any]:
+    """One page, as the plain structure of :class:`sync.protocol.PullResponse` (serialised
+    straight to JSON by the route: building a model per row would cost more than the query)."""
     epoch = database_epoch(session)
     top = current_seq(session.connection())  # read first: every row numbered up to here has committed
     key = scope_key(session, principal)
     plan = _plan(session, cursor, client_scope_key, key, epoch)
     plan = _Plan(plan.after, plan.full_pass, plan.resync_reason, top)
     if plan.resync_reason:
-        return PullResponse(next_cursor="", has_more=False, scope_key=key, resync_required=True,
-                            reason=plan.resync_reason)  # type: ignore[arg-type]
+        return {"upserts": {}, "removes": {}, "next_cursor": "", "has_more": False, "scope_key": key,
+                "scope_reset": False, "resync_required": True, "reason": plan.resync_reason}
     boundary, has_more = _boundary(session, principal, plan, limit)
-    changes = _changes(session, principal, plan, boundary) if boundary > plan.after else []
+    upserts, removes = _changes(session, principal, plan, boundary) if boundary > plan.after else ({}, {})
     # A last page covers everything up to the counter, in scope or not, so the cursor can
     # move to it (and a check made right after compares like with like).
     end = max(boundary, plan.after) if has_more else max(plan.top, plan.after)
-    return PullResponse(changes=changes, next_cursor=format_cursor(epoch, end, full_pass=plan.full_pass and has_more),
-                        has_more=has_more, scope_key=key, scope_reset=plan.full_pass)
+    return {"upserts": upserts, "removes": removes,
+            "next_cursor": format_cursor(epoch, end, full_pass=plan.full_pass and has_more),
+            "has_more": has_more, "scope_key": key, "scope_reset": plan.full_pass,
+            "resync_required": False, "reason": ""}
 
 
 def _never(condition: object) -> bool:
@@ -128,8 +132,10 @@ def _boundary(session: Session, principal: Principal, plan: _Plan, limit: int) -
     return merged[-1], full
 
 
-def _changes(session: Session, principal: Principal, plan: _Plan, boundary: int) -> list[Change]:
-    changes: list[Change] = []
+def _changes(session: Session, principal: Principal, plan: _Plan,
+             boundary: int) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+    upserts: dict[str, dict[str, Any]] = {}
+    removes: dict[str, list[str]] = {}
     for name in SYNC_TABLES:
         table = Base.metadata.tables[name]
         condition = scope_filter(principal, name)
@@ -138,13 +144,12 @@ def _changes(session: Session, principal: Principal, plan: _Plan, boundary: int)
             stmt = select(table).where(*window)
             if condition is not None:
                 stmt = stmt.where(condition)
-            for row in session.execute(stmt):
-                m = row._mapping
-                changes.append(Change(table=name, id=m["id"], kind=ChangeKind.UPSERT, seq=m["server_seq"],
-                                      row=to_wire(name, m)))
+            rows = [list(r) for r in session.execute(stmt)]
+            if rows:
+                upserts[str(name)] = {"columns": [str(c.name) for c in table.c], "rows": rows}
         if _removals_apply(plan, condition):
-            stmt = select(table.c.id, table.c.server_seq).where(*window, table.c.row_version > 1, not_(condition))  # type: ignore[arg-type]
-            for row_id, seq in session.execute(stmt):
-                changes.append(Change(table=name, id=row_id, kind=ChangeKind.REMOVE, seq=seq))
-    changes.sort(key=lambda c: c.seq)
-    return changes
+            stmt = select(table.c.id).where(*window, table.c.row_version > 1, not_(condition))  # type: ignore[arg-type]
+            gone = list(session.scalars(stmt))
+            if gone:
+                removes[str(name)] = gone
+    return upserts, removes

@@ -16,7 +16,6 @@ from typing import Any, Literal
 
 from sqlalchemy import insert, select, update
 
-from core.models.wire import from_wire
 from sync.client import schema as s
 from sync.client.store import ReplicaStore
 
@@ -67,7 +66,7 @@ def _requeue(store: ReplicaStore, conn: Any, c: Any, mine: dict[str, Any], their
         base_version=base_row.get("row_version"), fields=json.dumps(mine, ensure_ascii=False, default=str),
         base=json.dumps(base, ensure_ascii=False, default=str), made_at=datetime.now(UTC).isoformat()))
     if kind in ("patch", "create") and mine:
-        values = from_wire(table, mine)
+        values = mine  # the replica keeps wire values
         if local is not None:
             conn.execute(update(t).where(t.c.id == row_id).values(**values))
         else:

@@ -8,9 +8,21 @@ local-write gate holds some rows back; the server checks references and unique k
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table, Text, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+)
 
 from core.models import Base, replicated_tables
+from core.models.wire import column_kinds
 
 NOT_REPLICATED = frozenset({"app_user", "role"})
 REPLICA_TABLES: tuple[str, ...] = tuple(t for t in replicated_tables() if t not in NOT_REPLICATED)
@@ -19,9 +31,17 @@ LOCAL_SCHEMA_VERSION = 1
 metadata = MetaData()
 
 
+# The replica stores values as they travel (wire values): dates and times as ISO strings,
+# decimals as text. Applying a pulled page is then a plain executemany, with no per-value
+# conversion; services convert the few values they compute with.
+_LOCAL_TYPES = {"int": Integer, "bool": Boolean}
+
+
 def _copy(name: str) -> Table:
     source = Base.metadata.tables[name]
-    columns = [Column(c.name, c.type, primary_key=c.primary_key, nullable=True) for c in source.c]
+    kinds = column_kinds(name)
+    columns = [Column(c.name, _LOCAL_TYPES.get(kinds[c.name], Text)(), primary_key=c.primary_key, nullable=True)
+               for c in source.c]
     table = Table(name, metadata, *columns)
     for index in source.indexes:
         Index(f"l_{index.name}", *[table.c[c.name] for c in index.columns])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,9 +28,9 @@ from sqlalchemy import (
     update,
 )
 
-from core.models.wire import SYSTEM_COLUMNS, from_wire, to_wire
+from core.models.wire import SYSTEM_COLUMNS, to_wire
 from sync.client import schema as s
-from sync.protocol import Change, ChangeKind, Op, OpResult, OpStatus, PullResponse
+from sync.protocol import Op, OpResult, OpStatus, PullResponse
 
 
 def _now() -> str:
@@ -88,17 +88,17 @@ class ReplicaStore:
         ``fields`` are Python values of the table's columns. ``kind`` is create, patch,
         delete, or a named command whose fields the server interprets.
         """
-        fields = dict(fields or {})
-        bad = sorted(set(fields) - set(s.REPLICA[table].c.keys()) | (set(fields) & SYSTEM_COLUMNS))
+        bad = sorted(set(fields or {}) - set(s.REPLICA[table].c.keys()) | (set(fields or {}) & SYSTEM_COLUMNS))
         if bad:
             raise ValueError(f"{table}: fields not writable: {', '.join(bad)}")
+        wire = to_wire(table, dict(fields or {}))
         op_id = str(uuid.uuid4())
         with self.engine.begin() as conn:
-            base, base_version = self._apply_local(conn, table, row_id, kind, fields)
+            base, base_version = self._apply_local(conn, table, row_id, kind, wire)
             conn.execute(insert(s.outbox).values(
                 op_id=op_id, client_id=self._get(conn, "client_id"), table_name=table, row_id=row_id, kind=kind,
-                base_version=base_version, fields=json.dumps(to_wire(table, fields), ensure_ascii=False),
-                base=json.dumps(to_wire(table, base), ensure_ascii=False), made_at=_now()))
+                base_version=base_version, fields=json.dumps(wire, ensure_ascii=False),
+                base=json.dumps(base, ensure_ascii=False), made_at=_now()))
         return op_id
 
     def _apply_local(self, conn: Connection, table: str, row_id: str, kind: str,
@@ -110,11 +110,11 @@ class ReplicaStore:
                 raise ValueError(f"{table} {row_id} exists already")
             self._keep_shadow(conn, table, row_id, None)
             conn.execute(insert(t).values(id=row_id, row_version=0, server_seq=0, deleted=False,
-                                          updated_at=datetime.now(UTC), **fields))
+                                          updated_at=_now(), **fields))
             return {}, None
         if row is None:
             raise KeyError(f"{table} {row_id} is not in the local replica")
-        self._keep_shadow(conn, table, row_id, to_wire(table, dict(row)))
+        self._keep_shadow(conn, table, row_id, dict(row))
         base = {name: row[name] for name in fields}
         if kind == "delete":
             conn.execute(delete(t).where(t.c.id == row_id))
@@ -207,20 +207,20 @@ class ReplicaStore:
                 has_rows = any(conn.execute(select(t.c.id).limit(1)).first() for t in s.REPLICA.values())
                 self._set(conn, "full_pass", "sweep" if has_rows else "fresh")
             sweeping = self._get(conn, "full_pass") == "sweep"
-            by_table: dict[str, list[dict[str, Any]]] = {}
-            for change in page.changes:
-                if change.table not in s.REPLICA:
-                    continue
-                key = (change.table, change.id)
-                if change.kind == ChangeKind.REMOVE:
-                    counts["removed"] += self._remove(conn, change, key in pending)
-                elif key in pending:
-                    counts["held"] += 1
-                    self._hold(conn, change)
-                else:
-                    by_table.setdefault(change.table, []).append(change.row or {})
-            for table, rows in by_table.items():
-                counts["upserted"] += self._put_rows(conn, table, rows, mark_seen=sweeping)
+            for table, ids in page.removes.items():
+                if table in s.REPLICA:
+                    for row_id in ids:
+                        counts["removed"] += self._remove(conn, table, row_id, (table, row_id) in pending)
+            for table, block in page.upserts.items():
+                if table not in s.REPLICA:
+                    continue  # a table this client version does not know
+                rows = [dict(zip(block.columns, values, strict=True)) for values in block.rows]
+                held = [r for r in rows if (table, r["id"]) in pending]
+                for row in held:
+                    self._hold(conn, table, row)
+                counts["held"] += len(held)
+                free = [r for r in rows if (table, r["id"]) not in pending] if held else rows
+                counts["upserted"] += self._put_rows(conn, table, free, mark_seen=sweeping)
             self._set(conn, "cursor", page.next_cursor)
             self._set(conn, "scope_key", page.scope_key)
             if page.scope_reset and not page.has_more:
@@ -229,33 +229,38 @@ class ReplicaStore:
                 self._set(conn, "full_pass", None)
         return counts
 
-    def _put_rows(self, conn: Connection, table: str, rows: Iterable[Mapping[str, Any]], *,
-                  mark_seen: bool = False) -> int:
+    def _put_rows(self, conn: Connection, table: str, rows: list[dict[str, Any]], *, mark_seen: bool = False) -> int:
+        """Write server rows (wire values) as they are; tombstones delete."""
         t = s.REPLICA[table]
-        live = [from_wire(table, r) for r in rows if not r.get("deleted")]
+        known = [c.name for c in t.c]
+        live = [r for r in rows if not r.get("deleted")]
         gone = [r["id"] for r in rows if r.get("deleted")]
         if gone:
             conn.execute(delete(t).where(t.c.id.in_(gone)))
         if live:
-            conn.execute(t.insert().prefix_with("OR REPLACE"), live)
+            columns = [c for c in known if c in live[0]]
+            sql = (f'INSERT OR REPLACE INTO "{table}" ({", ".join(columns)}) '
+                   f'VALUES ({", ".join("?" for _ in columns)})')
+            conn.exec_driver_sql(sql, [tuple(r.get(c) for c in columns) for r in live])
             if mark_seen:
-                conn.execute(s.seen.insert().prefix_with("OR IGNORE"),
-                             [{"table_name": table, "row_id": r["id"]} for r in live])
+                conn.exec_driver_sql('INSERT OR IGNORE INTO sync_seen (table_name, row_id) VALUES (?, ?)',
+                                     [(table, r["id"]) for r in live])
         return len(live) + len(gone)
 
-    def _hold(self, conn: Connection, change: Change) -> None:
+    def _hold(self, conn: Connection, table: str, row: dict[str, Any]) -> None:
         """Local-write gate: a row with unsent edits keeps them; the server's image waits aside."""
-        conn.execute(delete(s.shadow).where(s.shadow.c.table_name == change.table, s.shadow.c.row_id == change.id))
-        row = None if change.row is None or change.row.get("deleted") else json.dumps(change.row, ensure_ascii=False)
-        conn.execute(insert(s.shadow).values(table_name=change.table, row_id=change.id, row=row))
-        conn.execute(s.seen.insert().prefix_with("OR IGNORE").values(table_name=change.table, row_id=change.id))
+        row_id = row["id"]
+        conn.execute(delete(s.shadow).where(s.shadow.c.table_name == table, s.shadow.c.row_id == row_id))
+        image = None if row.get("deleted") else json.dumps(row, ensure_ascii=False, default=str)
+        conn.execute(insert(s.shadow).values(table_name=table, row_id=row_id, row=image))
+        conn.execute(s.seen.insert().prefix_with("OR IGNORE").values(table_name=table, row_id=row_id))
 
-    def _remove(self, conn: Connection, change: Change, pending: bool) -> int:
+    def _remove(self, conn: Connection, table: str, row_id: str, pending: bool) -> int:
         """The row left the user's scope: drop it; unsent edits of it move to the conflict list."""
-        t = s.REPLICA[change.table]
+        t = s.REPLICA[table]
         if pending:
-            ops = conn.execute(select(s.outbox).where(s.outbox.c.table_name == change.table,
-                                                      s.outbox.c.row_id == change.id)).mappings().all()
+            ops = conn.execute(select(s.outbox).where(s.outbox.c.table_name == table,
+                                                      s.outbox.c.row_id == row_id)).mappings().all()
             for op in ops:
                 conn.execute(delete(s.outbox).where(s.outbox.c.op_id == op["op_id"]))
                 self._file_conflict(conn, Op(op_id=op["op_id"], table=op["table_name"], row_id=op["row_id"],
@@ -263,8 +268,8 @@ class ReplicaStore:
                                              fields=json.loads(op["fields"]), base=json.loads(op["base"])),
                                     OpResult(op_id=op["op_id"], status=OpStatus.REJECTED, code="out_of_scope",
                                              message="该记录已不在您的数据范围内 (the row left your scope)"))
-        conn.execute(delete(s.shadow).where(s.shadow.c.table_name == change.table, s.shadow.c.row_id == change.id))
-        return int(conn.execute(delete(t).where(t.c.id == change.id)).rowcount or 0)  # type: ignore[attr-defined]
+        conn.execute(delete(s.shadow).where(s.shadow.c.table_name == table, s.shadow.c.row_id == row_id))
+        return int(conn.execute(delete(t).where(t.c.id == row_id)).rowcount or 0)  # type: ignore[attr-defined]
 
     def _sweep(self, conn: Connection, pending: set[tuple[str, str]]) -> int:
         """End of a full pass: drop rows that were not re-sent and have no unsent edits."""

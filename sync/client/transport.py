@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 import httpx
+import orjson
 
 from core.version import PROTOCOL_VERSION, SCHEMA_VERSION, __version__
 from sync.client.errors import SyncError, SyncErrorKind
@@ -59,8 +60,8 @@ class HttpTransport:
         except httpx.HTTPError as exc:
             raise SyncError(SyncErrorKind.NETWORK, f"服务器无法连接 (server unreachable: {exc})") from exc
         try:
-            body = response.json()
-        except ValueError:
+            body = orjson.loads(response.content)
+        except orjson.JSONDecodeError:
             body = None
         if response.status_code >= 400:
             raise error_from_response(response.status_code, body)

@@ -6,13 +6,13 @@ from typing import Any
 
 from server.api.deps import get_session, require
 from server.services import sync_check, sync_pull, sync_push
-from sync.protocol import CheckResponse, PullResponse, PushRequest, PushResponse
+from sync.protocol import CheckResponse, PushRequest, PushResponse
 from sync.server import make_sync_router
 
 
 class ServerSyncBackend:
     def pull(self, session: Any, principal: Any, *, cursor: str | None, limit: int,
-             scope_key: str | None) -> PullResponse:
+             scope_key: str | None) -> dict[str, Any]:
         return sync_pull.pull(session, principal, cursor=cursor, limit=limit, client_scope_key=scope_key)
 
     def push(self, session: Any, principal: Any, request: PushRequest) -> PushResponse:

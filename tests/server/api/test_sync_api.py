@@ -37,10 +37,15 @@ def _pull_all(api: TestClient, headers: dict[str, str], cursor: str = "", scope_
         page = api.get("/sync/pull", headers=headers, params=params).json()
         pages.append(page)
         assert not page["resync_required"], page
-        seqs = [c["seq"] for c in page["changes"]]
-        assert seqs == sorted(seqs)
-        for change in page["changes"]:
-            rows[(change["table"], change["id"])] = change["row"] if change["kind"] == "upsert" else None
+        end = int(page["next_cursor"].rpartition(":")[2].lstrip("F"))
+        for table, block in page["upserts"].items():
+            for values in block["rows"]:
+                row = dict(zip(block["columns"], values, strict=True))
+                assert row["server_seq"] <= end  # the cursor never runs ahead of the data
+                rows[(table, row["id"])] = row
+        for table, ids in page["removes"].items():
+            for row_id in ids:
+                rows[(table, row_id)] = None
         cursor, scope_key = page["next_cursor"], page["scope_key"]
         if not page["has_more"]:
             return rows, cursor, scope_key, pages
