@@ -80,6 +80,12 @@ def validate_user_form(form: UserForm) -> dict[str, list[str]]:
     return problems
 
 
+def matches(user: UserRow, q: str) -> bool:
+    """The server's search rule (username, name or e-mail contains ``q``, ignoring case)."""
+    text = q.strip().lower()
+    return not text or any(text in field.lower() for field in (user.username, user.display_name, user.email))
+
+
 def search_users(api: ApiClient, query: UserQuery, page: int, size: int = PAGE_SIZE, *,
                  on_progress: Progress = _noop, cancel: threading.Event | None = None) -> Page[UserRow]:
     params = {"q": query.q.strip(), "role": query.role, "status": query.status, "page": page, "size": size,

@@ -42,6 +42,7 @@ class UsersPage(QWidget):
         self.setObjectName("usersPage")
         self._context, self._runner, self.session = context, runner, session
         self._query = UserQuery()
+        self._shown_q = ""  # the search text the rows on screen answer (server or local narrowing)
         self.roles: tuple[RoleRow, ...] = ()
         self.model = UsersTableModel(user_service.PAGE_SIZE, self)
         self._search_timer = QTimer(self)
@@ -157,7 +158,11 @@ class UsersPage(QWidget):
         return False
 
     @Slot(str)
-    def _on_search_text_changed(self, _text: str) -> None:
+    def _on_search_text_changed(self, text: str) -> None:
+        # Narrowing a query whose rows are all loaded: filter them now, the server confirms later.
+        if self.model.complete and text.strip().lower().startswith(self._shown_q.strip().lower()):
+            self.model.narrow(lambda user: user_service.matches(user, text))
+            self._shown_q = text
         self._search_timer.start()
 
     @Slot()
@@ -172,6 +177,7 @@ class UsersPage(QWidget):
 
     def _on_search_finished(self, page: object) -> None:
         assert isinstance(page, Page)
+        self._shown_q = self._query.q  # the rows shown now are the server's answer to this query
         self.model.reset_rows(page)
 
     @Slot(int)

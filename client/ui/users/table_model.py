@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -55,6 +56,16 @@ class UsersTableModel(QAbstractTableModel):
         self._total = page.total
         self._pending = False
         self.endResetModel()
+
+    @property
+    def complete(self) -> bool:
+        """Every row of the current query is loaded."""
+        return len(self._rows) >= self._total
+
+    def narrow(self, keep: Callable[[UserRow], bool]) -> None:
+        """Keep only the loaded rows ``keep`` accepts (instant feedback while the server is asked)."""
+        rows = [r for r in self._rows if keep(r)]
+        self.reset_rows(Page(tuple(rows), len(rows), 1, max(len(rows), 1)))
 
     def append_page(self, page: Page[UserRow]) -> None:
         self._pending = False

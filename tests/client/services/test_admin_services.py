@@ -55,3 +55,12 @@ def test_audit_export_writes_a_workbook(tmp_path: Path) -> None:
     sheet = load_workbook(target).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][0] == "时间" and len(values) == 4 and values[1][5] == "创建用户 u0"
+
+
+def test_local_narrowing_follows_the_server_search_rule() -> None:
+    from client.services.dto import UserRow
+    from client.services.users import matches
+
+    user = UserRow(id="1", username="Wang.Wei", display_name="王伟", email="wang.wei@jiaowu.edu.cn")
+    assert matches(user, "wang") and matches(user, "王") and matches(user, "JIAOWU") and matches(user, " ")
+    assert not matches(user, "li")

@@ -220,3 +220,13 @@ def test_audit_filters_and_export(qtbot, admin_window, monkeypatch, tmp_path: Pa
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Time" and rows[0][2] == "Action"
     assert len(rows) - 1 == page.model.total and all(r[2] == "login.success" for r in rows[1:])
+
+
+def test_narrowing_a_complete_result_filters_at_once_and_the_server_confirms(qtbot, admin_window) -> None:
+    page = _users_page(qtbot, admin_window)
+    _search(qtbot, page, "u01")  # u010 … u019: every row loaded
+    qtbot.waitUntil(lambda: page.model.total == 10 and page.model.complete, timeout=10_000)
+    page.search_edit.setText("u015")  # the keystroke itself narrows the rows on screen
+    assert [page.model.row_at(r).username for r in range(page.model.rowCount())] == ["u015"]
+    page.search_edit.setText("u01")  # widening needs the server again: nothing is guessed locally
+    qtbot.waitUntil(lambda: page.model.total == 10, timeout=10_000)
