@@ -115,6 +115,7 @@ ZH: dict[str, str] = {
     "Save changes": "保存修改",
     "Discard changes": "放弃修改",
     "Scopes — %1": "数据范围 — %1",
+    "%1: %2": "%1：%2",
     "Delete the role %1? It is held by %2 users.": "确定删除角色 %1 吗？当前有 %2 个用户持有该角色。",
     "Delete role": "删除角色",
     "New role": "新增角色",

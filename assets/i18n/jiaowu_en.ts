@@ -453,6 +453,10 @@ Server: %5</translation>
         <translation>Discard changes</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Scopes — %1</source>
         <translation>Scopes — %1</translation>
     </message>

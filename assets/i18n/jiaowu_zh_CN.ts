@@ -453,6 +453,10 @@ Qt %4
         <translation>放弃修改</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Scopes — %1</source>
         <translation>数据范围 — %1</translation>
     </message>

@@ -89,7 +89,9 @@ class RolesPage(QWidget):
 
     @Slot()
     def _on_model_reset(self) -> None:
-        parts = [f"{role_display(r.code, r.name, r.name_en)}: {scope_name(r.scope)}" for r in self.model.roles()]
+        pair = self.tr("%1: %2")
+        parts = [pair.replace("%1", role_display(r.code, r.name, r.name_en)).replace("%2", scope_name(r.scope))
+                 for r in self.model.roles()]
         self.scope_label.setText(self.tr("Scopes — %1").replace("%1", "；".join(parts)))
 
     @Slot(bool)
