@@ -1,4 +1,4 @@
-"""Qt fixtures: isolated QSettings, a real server process per module, an application context.
+"""Qt fixtures: isolated QSettings, a real server process, an application context.
 
 The server is a real ``python -m cli server`` process on a temporary SQLite database, seeded
 with a small university staff (a few dozen accounts of every role); one per test process
@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the QApplication
+
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication
 
 from client.services.auth import AuthService
