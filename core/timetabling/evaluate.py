@@ -131,4 +131,6 @@ def evaluate(cp: CompiledProblem, ev_t: npt.NDArray[np.int32],
                                  _outside_domain(cp, ev_t, ev_r)), strict=True))
     soft = dict(zip(SOFT_NAMES, (time_pen, room_pen, short * int(w[0]),
                                  extra_rooms * int(w[1]), compact, consec, changes), strict=True))
-    return CostBreakdown(hard=hard, soft=soft)
+    # plain ints: numpy scalars would leak into JSON and comparisons downstream
+    return CostBreakdown(hard={k: int(v) for k, v in hard.items()},
+                         soft={k: int(v) for k, v in soft.items()})

@@ -264,3 +264,21 @@ def anneal(S: Static, X: State, hard_weight: int, n_iter: int, temp: float, cool
         elif status == APPLIED:
             _undo(S, X, undo, chain, hard_weight)
     return accepted
+
+
+@nb.njit(cache=True, _nrt=False)
+def sample_uphill(S: Static, X: State, hard_weight: int, out: np.ndarray) -> int:
+    """Fill ``out`` with the costs of random clash-free uphill moves; returns how many."""
+    n = 0
+    for _ in range(out.shape[0] * 50):
+        if n == out.shape[0]:
+            break
+        e = S.movable[np.random.randint(S.movable.shape[0])]
+        t, r = _random_start(S, e), _random_room(S, e)
+        if (t == X.ev_t[e] and r == X.ev_r[e]) or not can_place(S, e, t, r):
+            continue
+        d = move_delta(S, X, e, t, r, hard_weight, True)
+        if 0 < d < REJECT:
+            out[n] = d
+            n += 1
+    return n

@@ -1,12 +1,14 @@
-"""The solver: construction, then simulated annealing in chunks, anytime and cancellable.
+"""The solver: construction, clash repair, then simulated annealing; anytime and cancellable.
 
 The compiled search runs in chunks of a few hundred thousand moves; between chunks the Python
 side checks the time limit and the ``cancel`` event, reports progress and publishes the best
-timetable so far, so a caller on another thread can always take it. The temperature falls
-geometrically from ``start_temperature`` to ``end_temperature`` over the run. With
-``iterations`` set the run is fully deterministic for a seed; with only a time limit the number
-of moves is estimated from the measured speed, so the end point depends on the machine (the
-trajectory for a seed is still the same: a longer run extends a shorter one's path).
+timetable so far, so a caller on another thread can always take it. While clashes remain
+(after construction) a repair phase weighs them so heavily that soft costs only break ties;
+then the temperature falls geometrically from ``start_temperature`` to ``end_temperature``
+over the rest of the run. With ``iterations`` set the run is fully deterministic for a seed;
+with only a time limit the number of moves is estimated from the measured speed, so the end
+point depends on the machine (the trajectory for a seed is the same: a longer run extends a
+shorter one's path). See docs/timetabling.md.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from core.timetabling.evaluate import CostBreakdown, evaluate
 from core.timetabling.explain import Explanation, explain
 from core.timetabling.kernel import State, Static, insert, make_state, make_static, objective
 from core.timetabling.model import Problem
-from core.timetabling.search import anneal, construct, seed
+from core.timetabling.search import anneal, construct, sample_uphill, seed
 
 ProgressFn = Callable[[int, int], None]
 # Clash repair: clashes weigh so much that soft costs only break ties, at a temperature
@@ -33,20 +35,26 @@ REPAIR_WEIGHT = 1_000_000
 REPAIR_TEMPERATURE = 0.3
 REPAIR_SHARE = 0.3
 REPAIR_CHUNK = 20_000
+START_SCALE, END_SCALE = 0.4, 0.03
 
 
 @dataclass(frozen=True)
 class SolverOptions:
-    """Knobs of a run. The defaults are tuned on the ITC-2007 instances (docs/timetabling.md)."""
+    """Knobs of a run. The defaults are tuned on the ITC-2007 instances (docs/timetabling.md).
+
+    Temperatures set to ``None`` are derived from the instance: the median cost of a random
+    uphill move when annealing starts, times ``START_SCALE`` and ``END_SCALE`` (on ITC-2007
+    the fixed defaults did better; kept for problems whose costs run on another scale).
+    """
 
     time_limit: float = 60.0
     iterations: int | None = None
     seed: int = 0
     hard_weight: int = 300
-    start_temperature: float = 3.0
-    end_temperature: float = 0.15
-    swap_rate: float = 0.35
-    kempe_rate: float = 0.03
+    start_temperature: float | None = 3.0
+    end_temperature: float | None = 0.15
+    swap_rate: float = 0.15
+    kempe_rate: float = 0.1
     chunk: int = 250_000
 
 
@@ -137,9 +145,11 @@ class Solver:
                 anneal(static, state, REPAIR_WEIGHT, n, REPAIR_TEMPERATURE * REPAIR_WEIGHT, 1.0,
                        opt.swap_rate, opt.kempe_rate, False, best_t, best_r, best_obj)
             else:
-                repaired = done if repaired is None else repaired
+                if repaired is None:
+                    repaired = done
+                    temps = self._temperatures(static, state)
                 n = min(opt.chunk, budget - done)
-                self._anneal(static, state, done - repaired, budget - repaired, n,
+                self._anneal(static, state, done - repaired, budget - repaired, n, temps,
                              best_t, best_r, best_obj)
             done += n
             self._publish(best_t, best_r)
@@ -160,12 +170,22 @@ class Solver:
         speed = done / max(now - search_began, 1e-6)
         return done + max(int(speed * (opt.time_limit - (now - began))), 1)
 
+    def _temperatures(self, static: Static, state: State) -> tuple[float, float]:
+        opt = self.options
+        uphill = np.zeros(400, np.int64)
+        n = sample_uphill(static, state, opt.hard_weight, uphill)
+        scale = float(np.median(uphill[:n])) if n else 1.0
+        start = opt.start_temperature or START_SCALE * scale
+        end = opt.end_temperature or min(END_SCALE * scale, start)
+        return start, end
+
     def _anneal(self, static: Static, state: State, done: int, budget: int, n: int,
-                best_t: np.ndarray, best_r: np.ndarray, best_obj: np.ndarray) -> None:
+                temps: tuple[float, float], best_t: np.ndarray, best_r: np.ndarray,
+                best_obj: np.ndarray) -> None:
         """One chunk of the main annealing, its temperature falling over ``budget`` moves."""
         opt = self.options
-        ratio = opt.end_temperature / opt.start_temperature
-        temp = opt.start_temperature * ratio ** min(done / max(budget, 1), 1.0)
+        ratio = temps[1] / temps[0]
+        temp = temps[0] * ratio ** min(done / max(budget, 1), 1.0)
         anneal(static, state, opt.hard_weight, n, temp, ratio ** (1.0 / max(budget, 1)),
                opt.swap_rate, opt.kempe_rate, True, best_t, best_r, best_obj)
 
