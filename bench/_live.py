@@ -51,3 +51,16 @@ def login(url: str, username: str, password: str) -> str:
     response = httpx.post(f"{url}/auth/login", json={"username": username, "password": password}, timeout=30)
     response.raise_for_status()
     return str(response.json()["token"])
+
+
+def seeded_data_dir(seed: int = 1, *, cache: Path | None = None, database_url: str | None = None) -> tuple[Path, list]:
+    """A server data dir holding the demo university (reused from ``cache`` when present)."""
+    from datetime import date
+
+    from server.services.demo import seed_demo
+    from server.settings import Settings
+
+    data = cache or Path(__import__("tempfile").mkdtemp(prefix="jiaowu-bench-"))
+    settings = Settings(data_dir=data, secret_key="b" * 40, database_url=database_url)
+    accounts = seed_demo(settings, seed=seed, today=date(2026, 12, 3))
+    return data, accounts

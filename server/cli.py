@@ -19,6 +19,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     p.add_argument("--no-migrate", action="store_true", help="refuse to start if migrations are pending instead of applying them")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1; use about one per core)")
     p.set_defaults(handler=_server)
 
     db = subparsers.add_parser("db", help="database maintenance", description="Database maintenance.")
@@ -76,12 +77,19 @@ def _server(args: argparse.Namespace) -> int:
 
     settings = _settings(args, **({"auto_migrate": False} if args.no_migrate else {}))
     try:
-        app = create_app(settings)
+        app = create_app(settings)  # migrations, built-in roles and the epoch, once, before any worker
     except MigrationsPendingError as exc:
         print(f"jiaowu: {exc}", file=sys.stderr)
         return 2
     print(f"Jiaowu server on http://{args.host}:{args.port}  database: {_safe_url(settings.effective_database_url)}")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    workers = getattr(args, "workers", 1)
+    if workers > 1:
+        app.state.engine.dispose()
+        os.environ["JIAOWU_DATA_DIR"] = str(settings.data_dir)
+        uvicorn.run("server.api.main:create", factory=True, workers=workers, host=args.host, port=args.port,
+                    log_level="warning")
+    else:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -137,7 +145,8 @@ def _demo(args: argparse.Namespace) -> int:
         env = {**os.environ, "JIAOWU_SERVER_URL": url}
         client = subprocess.Popen([sys.executable, "-m", "cli", "client", "--server", url], env=env)
     try:
-        return _server(argparse.Namespace(data_dir=settings.data_dir, host=args.host, port=args.port, no_migrate=False))
+        return _server(argparse.Namespace(data_dir=settings.data_dir, host=args.host, port=args.port, no_migrate=False,
+                                          workers=1))
     finally:
         if client is not None and client.poll() is None:
             client.terminate()

@@ -17,6 +17,7 @@ from server.api.routes import audit, auth, health, roles, sync, users
 from server.db.engine import create_db_engine, make_sessions
 from server.db.migrate import is_up_to_date, upgrade
 from server.services.roles import ensure_builtin_roles
+from server.services.sync_pull import database_epoch
 from server.services.updates import TimestampJob, VersionPolicy
 from server.settings import Settings, get_settings
 from sync.server.router import refuse_oversized_push
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     sessions = make_sessions(engine)
     with sessions.begin() as session:
         ensure_builtin_roles(session)
+        database_epoch(session)
     settings.effective_secret()  # create the development secret now, not in a request
 
     updates_dir = settings.effective_updates_dir

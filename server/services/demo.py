@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,10 +27,15 @@ class SeededAccount:
     display_name: str
 
 
-def seed_demo(settings: Settings, *, seed: int = 1, progress: Callable[[str], None] = lambda _m: None) -> list[SeededAccount]:
-    """Generate and insert the demo university unless the database already holds students."""
+def seed_demo(settings: Settings, *, seed: int = 1, today: date | None = None,
+              progress: Callable[[str], None] = lambda _m: None) -> list[SeededAccount]:
+    """Generate and insert the demo university unless the database already holds students.
+
+    ``today`` fixes the current term and cohorts (benchmarks pass a fixed day so their
+    figures compare across runs); the default is the real date.
+    """
     sessions = open_database(settings)
-    university = generate(seed)
+    university = generate(seed, today=today)
     with sessions() as session:
         already = (session.scalar(select(func.count()).select_from(Student)) or 0) > 0
     if already:

@@ -85,6 +85,10 @@ def pull(session: Session, principal: Principal, *, cursor: str | None, limit: i
     if plan.resync_reason:
         return {"upserts": {}, "removes": {}, "next_cursor": "", "has_more": False, "scope_key": key,
                 "scope_reset": False, "resync_required": True, "reason": plan.resync_reason}
+    if not plan.full_pass and plan.after >= plan.top:
+        # Nothing was written anywhere since the cursor: the common incremental case, two queries.
+        return {"upserts": {}, "removes": {}, "next_cursor": format_cursor(epoch, plan.after), "has_more": False,
+                "scope_key": key, "scope_reset": False, "resync_required": False, "reason": ""}
     boundary, has_more = _boundary(session, principal, plan, limit)
     upserts, removes = _changes(session, principal, plan, boundary) if boundary > plan.after else ({}, {})
     # A last page covers everything up to the counter, in scope or not, so the cursor can

@@ -8,6 +8,7 @@ stored answer and changes nothing. A rule or permission that says no makes the o
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.errors import ConflictError, DomainError
@@ -19,15 +20,18 @@ from sync.protocol import Op, OpKind, OpResult, OpStatus, PushRequest, PushRespo
 
 def push(session: Session, principal: Principal, request: PushRequest) -> PushResponse:
     results: list[OpResult] = []
+    answered = {
+        row.op_id: row.result for row in session.scalars(select(AppliedOp).where(
+            AppliedOp.client_id == request.client_id, AppliedOp.op_id.in_([op.op_id for op in request.ops])))
+    }
     for op in request.ops:
-        stored = session.get(AppliedOp, (request.client_id, op.op_id))
-        if stored is not None:
-            results.append(OpResult.model_validate_json(stored.result).model_copy(update={"replayed": True}))
+        if op.op_id in answered:
+            results.append(OpResult.model_validate_json(answered[op.op_id]).model_copy(update={"replayed": True}))
             continue
         result = _apply_one(session, principal, op)
         session.add(AppliedOp(client_id=request.client_id, op_id=op.op_id, user_id=principal.user_id,
                               result=result.model_dump_json()))
-        session.flush()
+        answered[op.op_id] = result.model_dump_json()  # the same op twice in one request: once
         results.append(result)
     return PushResponse(results=results)
 

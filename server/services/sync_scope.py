@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, Select, Table, false, select
 from sqlalchemy.orm import Session
@@ -92,17 +93,23 @@ def _teacher_filters(teacher: str) -> dict[str, Callable[[Table], ColumnElement[
 
 def scope_filter(principal: Principal, table_name: str) -> Filter:
     """The condition a row of ``table_name`` must meet to be in the principal's replica."""
-    if table_name not in SYNC_TABLES or not principal.can("sync.use"):
+    return _filter(principal.can("sync.use"), principal.scope, principal.department_id, principal.teacher_id,
+                   table_name)
+
+
+@lru_cache(maxsize=4096)
+def _filter(may_sync: bool, scope: Scope, department_id: str | None, teacher_id: str | None,
+            table_name: str) -> Filter:
+    # Expressions are immutable, so one per (scope, anchor, table) serves every request.
+    if table_name not in SYNC_TABLES or not may_sync:
         return false()
-    if principal.scope == Scope.ALL:
-        return None
-    if table_name in REFERENCE_TABLES:
+    if scope == Scope.ALL or table_name in REFERENCE_TABLES:
         return None
     table = _t(table_name)
-    if principal.scope == Scope.DEPARTMENT and principal.department_id:
-        make = _department_filters(principal.department_id).get(table_name)
-    elif principal.scope == Scope.OWN_TASKS and principal.teacher_id:
-        make = _teacher_filters(principal.teacher_id).get(table_name)
+    if scope == Scope.DEPARTMENT and department_id:
+        make = _department_filters(department_id).get(table_name)
+    elif scope == Scope.OWN_TASKS and teacher_id:
+        make = _teacher_filters(teacher_id).get(table_name)
     else:
         make = None
     return make(table) if make is not None else false()
@@ -133,3 +140,8 @@ def in_scope(session: Session, principal: Principal, table_name: str, row_id: st
     if condition is not None:
         stmt = stmt.where(condition)
     return session.execute(stmt).first() is not None
+
+
+def whole_table_in_scope(principal: Principal, table_name: str) -> bool:
+    """True when every row of the table is in scope (no query needed for a single row)."""
+    return scope_filter(principal, table_name) is None

@@ -37,7 +37,7 @@ class SyncReport:
 
 class SyncEngine:
     def __init__(self, store: ReplicaStore, transport: Transport, *, page_limit: int = DEFAULT_PULL_LIMIT,
-                 push_batch: int = 200, check: bool = True) -> None:
+                 push_batch: int = 500, check: bool = True) -> None:
         self.store = store
         self.transport = transport
         self.page_limit = page_limit
