@@ -37,24 +37,25 @@ REPAIR_WEIGHT = 1_000_000
 REPAIR_TEMPERATURE = 0.1
 REPAIR_SHARE = 0.3
 REPAIR_CHUNK = 20_000
-START_SCALE, END_SCALE = 0.4, 0.03
 
 
 @dataclass(frozen=True)
 class SolverOptions:
     """Knobs of a run. The defaults are tuned on the ITC-2007 instances (docs/timetabling.md).
 
-    Temperatures set to ``None`` are derived from the instance: the median cost of a random
-    uphill move when annealing starts, times ``START_SCALE`` and ``END_SCALE`` (on ITC-2007
-    the fixed defaults did better; kept for problems whose costs run on another scale).
+    Both temperatures are multiplied by ``max(1, m / temperature_reference)``, where ``m`` is
+    the median cost of a random uphill move when annealing starts: an instance whose costs
+    run in tens (comp05, m = 20) is annealed hotter; the others (m = 5-10) keep the tuned
+    values. ``None`` turns the scaling off.
     """
 
     time_limit: float = 60.0
     iterations: int | None = None
     seed: int = 0
     hard_weight: int = 300
-    start_temperature: float | None = 3.0
-    end_temperature: float | None = 0.15
+    start_temperature: float = 3.0
+    end_temperature: float = 0.15
+    temperature_reference: float | None = 10.0
     swap_rate: float = 0.15
     kempe_rate: float = 0.1
     chunk: int = 250_000
@@ -182,12 +183,13 @@ class Solver:
 
     def _temperatures(self, static: Static, state: State) -> tuple[float, float]:
         opt = self.options
-        uphill = np.zeros(400, np.int64)
-        n = sample_uphill(static, state, opt.hard_weight, uphill)
-        scale = float(np.median(uphill[:n])) if n else 1.0
-        start = opt.start_temperature or START_SCALE * scale
-        end = opt.end_temperature or min(END_SCALE * scale, start)
-        return start, end
+        scale = 1.0
+        if opt.temperature_reference is not None:
+            uphill = np.zeros(400, np.int64)
+            n = sample_uphill(static, state, opt.hard_weight, uphill)
+            if n:
+                scale = max(1.0, float(np.median(uphill[:n])) / opt.temperature_reference)
+        return opt.start_temperature * scale, opt.end_temperature * scale
 
     def _anneal(self, static: Static, state: State, done: int, budget: int, n: int,
                 temps: tuple[float, float], best_t: np.ndarray, best_r: np.ndarray,
