@@ -160,40 +160,43 @@ def _shift_chain(S: Static, X: State, chain: np.ndarray, n: int, t1: int, t2: in
 
 
 @nb.njit(cache=True, _nrt=False)
-def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_weight: int,
-             strict: bool, undo: np.ndarray, chain: np.ndarray) -> tuple[int, int]:
-    """Make or price one random move involving e.
+def _propose_kempe(S: Static, X: State, e: int, hard_weight: int, undo: np.ndarray,
+                   chain: np.ndarray) -> tuple[int, int]:
+    t0 = X.ev_t[e]
+    t2 = _random_start(S, e)
+    if t2 == t0:
+        return NOT_MADE, 0
+    n = _kempe_chain(S, X, e, t2, chain)
+    if n < 2:  # a one-session chain is a plain move, which the move below covers
+        return NOT_MADE, 0
+    for q in range(n):
+        chain[2 * KEMPE_MAX + q] = X.ev_t[chain[q]]
+    undo[0], undo[4], undo[5], undo[6] = 3, n, t0, t2
+    return APPLIED, _shift_chain(S, X, chain, n, t0, t2, hard_weight)
 
-    Compound moves are APPLIED and recorded in ``undo``; a single-session move is only
-    PRICED (see ``move_delta``) and its target recorded in ``undo[4:6]``.
-    """
+
+@nb.njit(cache=True, _nrt=False)
+def _propose_swap(S: Static, X: State, e: int, hard_weight: int,
+                  undo: np.ndarray) -> tuple[int, int]:
     t0, r0 = X.ev_t[e], X.ev_r[e]
-    u = np.random.random()
-    undo[0], undo[1], undo[2], undo[3] = 0, e, t0, r0
-    if u < p_kempe and S.ev_len[e] == 1:
-        t2 = _random_start(S, e)
-        if t2 == t0:
-            return NOT_MADE, 0
-        n = _kempe_chain(S, X, e, t2, chain)
-        if n < 2:  # a one-session chain is a plain move, which the move below covers
-            return NOT_MADE, 0
-        for q in range(n):
-            chain[2 * KEMPE_MAX + q] = X.ev_t[chain[q]]
-        undo[0], undo[4], undo[5], undo[6] = 3, n, t0, t2
-        return APPLIED, _shift_chain(S, X, chain, n, t0, t2, hard_weight)
-    if u < p_kempe + p_swap:
-        f = S.movable[np.random.randint(S.movable.shape[0])]
-        t1, r1 = X.ev_t[f], X.ev_r[f]
-        if f == e or S.ev_len[f] != S.ev_len[e] or S.ev_task[f] == S.ev_task[e] or t1 == t0:
-            return NOT_MADE, 0
-        ra, rb = r1, r0
-        if np.random.random() < 0.5:
-            ra, rb = r0, r1  # times only: each keeps its room
-        if not (can_place(S, e, t1, ra) and can_place(S, f, t0, rb)):
-            return NOT_MADE, 0
-        undo[0], undo[4], undo[5], undo[6] = 2, f, t1, r1
-        d = remove(S, X, e, hard_weight) + remove(S, X, f, hard_weight)
-        return APPLIED, d + insert(S, X, e, t1, ra, hard_weight) + insert(S, X, f, t0, rb, hard_weight)
+    f = S.movable[np.random.randint(S.movable.shape[0])]
+    t1, r1 = X.ev_t[f], X.ev_r[f]
+    if f == e or S.ev_len[f] != S.ev_len[e] or S.ev_task[f] == S.ev_task[e] or t1 == t0:
+        return NOT_MADE, 0
+    ra, rb = r1, r0
+    if np.random.random() < 0.5:
+        ra, rb = r0, r1  # times only: each keeps its room
+    if not (can_place(S, e, t1, ra) and can_place(S, f, t0, rb)):
+        return NOT_MADE, 0
+    undo[0], undo[4], undo[5], undo[6] = 2, f, t1, r1
+    d = remove(S, X, e, hard_weight) + remove(S, X, f, hard_weight)
+    return APPLIED, d + insert(S, X, e, t1, ra, hard_weight) + insert(S, X, f, t0, rb, hard_weight)
+
+
+@nb.njit(cache=True, _nrt=False)
+def _propose_move(S: Static, X: State, e: int, hard_weight: int, strict: bool,
+                  undo: np.ndarray) -> tuple[int, int]:
+    t0, r0 = X.ev_t[e], X.ev_r[e]
     t = t0 if np.random.random() < 0.15 else _random_start(S, e)
     if t == t0:
         r = _random_room(S, e)
@@ -207,6 +210,23 @@ def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_we
         return NOT_MADE, 0
     undo[0], undo[4], undo[5] = 1, t, r
     return PRICED, move_delta(S, X, e, t, r, hard_weight, strict)
+
+
+@nb.njit(cache=True, _nrt=False)
+def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_weight: int,
+             strict: bool, undo: np.ndarray, chain: np.ndarray) -> tuple[int, int]:
+    """Make or price one random move involving e.
+
+    Compound moves (Kempe chain, swap) are APPLIED and recorded in ``undo``; a
+    single-session move is only PRICED (see ``move_delta``), its target in ``undo[4:6]``.
+    """
+    u = np.random.random()
+    undo[0], undo[1], undo[2], undo[3] = 0, e, X.ev_t[e], X.ev_r[e]
+    if u < p_kempe and S.ev_len[e] == 1:
+        return _propose_kempe(S, X, e, hard_weight, undo, chain)
+    if u < p_kempe + p_swap:
+        return _propose_swap(S, X, e, hard_weight, undo)
+    return _propose_move(S, X, e, hard_weight, strict, undo)
 
 
 @nb.njit(cache=True, _nrt=False)
