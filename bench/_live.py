@@ -23,13 +23,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def server_process(data_dir: Path, *, database_url: str | None = None, workers_env: dict[str, str] | None = None) -> Iterator[str]:
+def server_process(data_dir: Path, *, database_url: str | None = None, extra_args: list[str] | None = None) -> Iterator[str]:
     port = free_port()
-    env = {**os.environ, "JIAOWU_SECRET_KEY": "b" * 40, **(workers_env or {})}
+    env = {**os.environ, "JIAOWU_SECRET_KEY": "b" * 40}
     if database_url:
         env["DATABASE_URL"] = database_url
-    proc = subprocess.Popen([sys.executable, "-m", "cli", "server", "--port", str(port), "--data-dir", str(data_dir)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "cli", "server", "--port", str(port), "--data-dir", str(data_dir),
+                             *(extra_args or [])],
+                            cwd=ROOT, env=env, stdout=open(data_dir / "server.log", "ab"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -44,7 +45,11 @@ def server_process(data_dir: Path, *, database_url: str | None = None, workers_e
         yield url
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
 
 
 def login(url: str, username: str, password: str) -> str:

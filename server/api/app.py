@@ -14,7 +14,7 @@ from starlette.middleware.base import RequestResponseEndpoint
 from core.version import __version__
 from server.api.errors import error_body, register_error_handlers
 from server.api.routes import audit, auth, health, roles, sync, users
-from server.db.engine import create_db_engine, make_sessions
+from server.db.engine import WRITE_INTENT, create_db_engine, make_sessions
 from server.db.migrate import is_up_to_date, upgrade
 from server.services.roles import ensure_builtin_roles
 from server.services.sync_pull import database_epoch
@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Jiaowu 教务", version=__version__, lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = engine
+    app.state.write_engine = engine.execution_options(**WRITE_INTENT)  # same pool, BEGIN IMMEDIATE on SQLite
     app.state.sessions = sessions
     app.state.version_policy = VersionPolicy(updates_dir, settings.min_client_version, settings.update_trusted_root)
     # The signed update repository: public, and outside the version gate, so an outdated

@@ -7,10 +7,10 @@ fails on a route without one. The check happens here, on the server, for every r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import BackgroundTasks, Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import AuthenticationError, PermissionDeniedError
@@ -27,11 +27,28 @@ def get_sessions(request: Request) -> sessionmaker[Session]:
     return request.app.state.sessions  # type: ignore[no-any-return]
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One transaction per request: committed when the route returns, rolled back on error."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One transaction per request: committed when the route returns, rolled back on error.
+
+    An async generator on purpose: a sync one would need a worker thread to run its cleanup,
+    and under load every worker thread can be waiting for a pooled connection that only such
+    a cleanup would give back (a deadlock). Nothing here waits for a connection: the session
+    connects lazily in the route's thread, and commit or rollback are brief.
+
+    Requests that change things (every method but GET and HEAD) declare it up front, so
+    SQLite takes its write lock at the start (see server.db.engine).
+    """
     sessions: sessionmaker[Session] = request.app.state.sessions
-    with sessions.begin() as session:
+    writing = request.method not in ("GET", "HEAD")
+    session = sessions(bind=request.app.state.write_engine) if writing else sessions()
+    try:
         yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
 
 
 def client_address(request: Request) -> str:
@@ -54,14 +71,17 @@ class Requirement:
     def __repr__(self) -> str:
         return "public" if self.public else f"require({self.permission or 'authenticated'})"
 
-    def __call__(self, request: Request, session: SessionDep, settings: SettingsDep) -> Principal | None:
-        if self.public:
-            return None
+    def __call__(self, request: Request, sessions: SessionsDep, settings: SettingsDep,
+                 background: BackgroundTasks) -> Principal | None:
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token:
             raise AuthenticationError("请先登录 (not logged in)", {"reason": "missing"})
-        principal = auth.authenticate(session, settings, token.strip(), client_address=client_address(request))
+        # Its own short read, released at once: a connection is then held only while a route
+        # runs, never while a request waits for a worker thread (which can exhaust the pool).
+        with sessions() as session:
+            principal = auth.authenticate(session, settings, token.strip(),
+                                          client_address=client_address(request), defer_touch=background.add_task)
         if self.permission and not principal.can(self.permission):
             raise PermissionDeniedError(
                 f"没有权限：{self.permission} (permission {self.permission} required)",
@@ -71,8 +91,15 @@ class Requirement:
         return principal
 
 
+class PublicRequirement(Requirement):
+    """Anyone may call the route; it opens no session (login manages its own transactions)."""
+
+    def __call__(self, request: Request) -> None:  # type: ignore[override]
+        return None
+
+
 def public() -> Requirement:
-    return Requirement(None, public=True)
+    return PublicRequirement(None, public=True)
 
 
 def authenticated() -> Requirement:

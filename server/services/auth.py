@@ -11,10 +11,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import (
@@ -27,6 +30,7 @@ from core.errors import (
 from core.models import AuthToken, LoginAttempt, User, utcnow
 from core.rules.enums import UserStatus
 from core.rules.passwords import check_password_policy
+from server.db.engine import WRITE_INTENT
 from server.services import audit
 from server.services.passwords import hash_password, needs_rehash, verify_password
 from server.services.principal import Principal
@@ -72,6 +76,7 @@ def login(
     username = username.strip()
     now = utcnow()
     with sessions.begin() as session:
+        session.connection(execution_options=WRITE_INTENT)  # it records the attempt
         _check_address(session, settings, client_address, now)
         locked_until = _locked_until(session, settings, username, now)
         user = session.scalar(select(User).where(User.username == username, User.deleted.is_(False)))
@@ -163,8 +168,12 @@ def _locked_until(session: Session, settings: Settings, username: str, now: date
     return lock_end if lock_end is not None and now < lock_end else None
 
 
-def authenticate(session: Session, settings: Settings, token: str, *, client_address: str = "") -> Principal:
+def authenticate(session: Session, settings: Settings, token: str, *, client_address: str = "",
+                 defer_touch: Callable[[Callable[[], None]], None] | None = None) -> Principal:
     """The principal a bearer token stands for.
+
+    ``defer_touch`` runs the recording of the token's use after the request (the web layer
+    passes its background tasks): the request then never needs a second connection.
 
     Raises:
         AuthenticationError: unknown, revoked or idle-expired token, or a disabled user.
@@ -179,8 +188,23 @@ def authenticate(session: Session, settings: Settings, token: str, *, client_add
     if user is None or user.deleted or user.status != UserStatus.ACTIVE:
         raise AuthenticationError("账户已停用 (account disabled)", {"reason": "disabled"})
     if now - row.last_used_at > _TOUCH_EVERY:
-        row.last_used_at = now
+        engine, token_id = session.get_bind(), row.id
+        touch = lambda: _touch(engine, token_id, now)  # noqa: E731
+        if defer_touch is not None:
+            defer_touch(touch)
+        else:
+            touch()
     return Principal.of(user, token_id=row.id, client_address=client_address)
+
+
+def _touch(engine: Any, token_id: str, now: datetime) -> None:
+    """Record use in its own short transaction: a read-only request stays read-only, and a
+    busy database only delays the idle clock (at most a minute), never fails the request."""
+    try:
+        with engine.connect() as conn, conn.execution_options(sqlite_immediate=True).begin():
+            conn.execute(update(AuthToken).where(AuthToken.id == token_id).values(last_used_at=now))
+    except OperationalError:
+        pass
 
 
 def token_expiry(session: Session, settings: Settings, token_id: str) -> datetime:
