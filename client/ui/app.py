@@ -19,6 +19,7 @@ from client.ui.i18n import install_language
 from client.ui.login_window import LoginWindow
 from client.ui.settings import APPLICATION, ORGANISATION, AppSettings
 from client.ui.workers import TaskRunner
+from updater.launcher import confirm_started
 
 if TYPE_CHECKING:
     from client.services.auth import AuthService
@@ -119,6 +120,9 @@ def run(server: str | None = None, data_dir: str | None = None, language: str | 
     """Start the desktop client (``jiaowu client``); returns the exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app, controller = start_client(server, data_dir, language)
+    # The start-up self-check of a freshly installed version (DESIGN §6): the event loop runs
+    # and the login window is up, so tell the launcher; without it the launcher rolls back.
+    QTimer.singleShot(0, confirm_started)
     code = app.exec()
     controller.context.close()
     return int(code)
