@@ -18,9 +18,7 @@ from sqlalchemy import create_engine, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._live import login, server_process  # noqa: E402
-from server.services.demo import seed_demo  # noqa: E402
-from server.settings import Settings  # noqa: E402
+from bench._live import login, seeded_data_dir, server_process  # noqa: E402
 from sync.client import schema as local  # noqa: E402
 from sync.client.engine import SyncEngine  # noqa: E402
 from sync.client.store import ReplicaStore  # noqa: E402
@@ -51,11 +49,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--page-limit", type=int, default=5000)
+    parser.add_argument("--data-dir", type=Path, default=None, help="reuse a seeded server data dir")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="jiaowu-bench-"))
-    accounts = seed_demo(Settings(data_dir=work / "server", secret_key="b" * 40), seed=args.seed)
+    data, accounts = seeded_data_dir(args.seed, cache=args.data_dir)
     registrar = next(a for a in accounts if a.role == "registrar")
-    with server_process(work / "server") as url:
+    with server_process(data) as url:
         token = login(url, registrar.username, registrar.password)
         store = ReplicaStore(work / "client.db")
         engine = SyncEngine(store, HttpTransport(url, lambda: token, timeout=120), page_limit=args.page_limit,

@@ -214,13 +214,13 @@ class ReplicaStore:
             for table, block in page.upserts.items():
                 if table not in s.REPLICA:
                     continue  # a table this client version does not know
-                rows = [dict(zip(block.columns, values, strict=True)) for values in block.rows]
-                held = [r for r in rows if (table, r["id"]) in pending]
-                for row in held:
-                    self._hold(conn, table, row)
+                id_at = block.columns.index("id")
+                held = [v for v in block.rows if (table, v[id_at]) in pending]
+                for values in held:
+                    self._hold(conn, table, dict(zip(block.columns, values, strict=True)))
                 counts["held"] += len(held)
-                free = [r for r in rows if (table, r["id"]) not in pending] if held else rows
-                counts["upserted"] += self._put_rows(conn, table, free, mark_seen=sweeping)
+                free = [v for v in block.rows if (table, v[id_at]) not in pending] if held else block.rows
+                counts["upserted"] += self._put_values(conn, table, block.columns, free, mark_seen=sweeping)
             self._set(conn, "cursor", page.next_cursor)
             self._set(conn, "scope_key", page.scope_key)
             if page.scope_reset and not page.has_more:
@@ -228,6 +228,26 @@ class ReplicaStore:
                     counts["swept"] = self._sweep(conn, pending)
                 self._set(conn, "full_pass", None)
         return counts
+
+    def _put_values(self, conn: Connection, table: str, columns: list[str], rows: list[list[Any]], *,
+                    mark_seen: bool = False) -> int:
+        """Write server rows given column-wise, as they came: one executemany per table."""
+        t = s.REPLICA[table]
+        keep = [i for i, c in enumerate(columns) if c in t.c]  # columns this client knows
+        id_at, deleted_at = columns.index("id"), columns.index("deleted")
+        gone = [v[id_at] for v in rows if v[deleted_at]]
+        live = [v for v in rows if not v[deleted_at]] if gone else rows
+        if gone:
+            conn.execute(delete(t).where(t.c.id.in_(gone)))
+        if live:
+            names = [columns[i] for i in keep]
+            sql = f'INSERT OR REPLACE INTO "{table}" ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})'
+            params = [tuple(v) for v in live] if len(keep) == len(columns) else [tuple(v[i] for i in keep) for v in live]
+            conn.exec_driver_sql(sql, params)
+            if mark_seen:
+                conn.exec_driver_sql("INSERT OR IGNORE INTO sync_seen (table_name, row_id) VALUES (?, ?)",
+                                     [(table, v[id_at]) for v in live])
+        return len(rows)
 
     def _put_rows(self, conn: Connection, table: str, rows: list[dict[str, Any]], *, mark_seen: bool = False) -> int:
         """Write server rows (wire values) as they are; tombstones delete."""

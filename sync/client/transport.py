@@ -13,7 +13,7 @@ import orjson
 
 from core.version import PROTOCOL_VERSION, SCHEMA_VERSION, __version__
 from sync.client.errors import SyncError, SyncErrorKind
-from sync.protocol import CheckResponse, PullResponse, PushRequest, PushResponse
+from sync.protocol import CheckResponse, PullResponse, PushRequest, PushResponse, TableRows
 
 
 class Transport(Protocol):
@@ -33,6 +33,23 @@ def error_from_response(status: int, body: Any) -> SyncError:
     if status >= 500 or status in (408, 429, 503):
         return SyncError(SyncErrorKind.NETWORK, message, status)
     return SyncError(SyncErrorKind.REJECTED, message, status)
+
+
+def parse_pull(body: Any) -> PullResponse:
+    """A pull page from JSON. The envelope is validated; the row values, thousands of them,
+    are taken as they are (they go straight into the replica), checked only for shape."""
+    if not isinstance(body, dict) or not isinstance(body.get("upserts"), dict):
+        raise SyncError(SyncErrorKind.REJECTED, "malformed pull response from the server")
+    upserts = body.pop("upserts")
+    page = PullResponse.model_validate({**body, "upserts": {}})
+    for table, block in upserts.items():
+        columns, rows = block.get("columns"), block.get("rows")
+        if not isinstance(columns, list) or not isinstance(rows, list) or "id" not in columns:
+            raise SyncError(SyncErrorKind.REJECTED, f"malformed rows of {table} in a pull response")
+        if any(len(r) != len(columns) for r in rows):
+            raise SyncError(SyncErrorKind.REJECTED, f"rows of {table} do not match their columns")
+        page.upserts[table] = TableRows.model_construct(columns=columns, rows=rows)
+    return page
 
 
 class HttpTransport:
@@ -71,7 +88,7 @@ class HttpTransport:
         params: dict[str, Any] = {"cursor": cursor or "", "limit": limit}
         if scope_key:
             params["scope_key"] = scope_key
-        return PullResponse.model_validate(self._call("GET", "/sync/pull", params=params))
+        return parse_pull(self._call("GET", "/sync/pull", params=params))
 
     def push(self, request: PushRequest) -> PushResponse:
         return PushResponse.model_validate(self._call("POST", "/sync/push", json=request.model_dump(mode="json")))
