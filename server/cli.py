@@ -28,6 +28,16 @@ def register(subparsers: Any) -> None:
     _common(up)
     up.set_defaults(handler=_db_upgrade)
 
+    epoch = db_sub.add_parser("new-epoch", help="after restoring a backup: make every client resync safely",
+                              description="Start a new database epoch; clients push unsent work, then resync.")
+    _common(epoch)
+    epoch.set_defaults(handler=_db_new_epoch)
+    purge = db_sub.add_parser("purge-tombstones", help="delete deleted rows older than N days",
+                              description="Delete tombstones older than --days; older client cursors must resync.")
+    _common(purge)
+    purge.add_argument("--days", type=int, default=180, help="keep tombstones this many days (default 180)")
+    purge.set_defaults(handler=_db_purge)
+
     admin = subparsers.add_parser("admin", help="administration from the command line", description="Administration tasks.")
     admin_sub = admin.add_subparsers(dest="admin_command", metavar="COMMAND", required=True)
     cu = admin_sub.add_parser("create-user", help="create a user account", description="Create a user with one role.")
@@ -102,6 +112,27 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     before = current_revision(engine)
     upgrade(engine)
     print(f"database {_safe_url(settings.effective_database_url)}: {before or 'empty'} -> {current_revision(engine)}")
+    return 0
+
+
+def _db_new_epoch(args: argparse.Namespace) -> int:
+    from server.services.bootstrap import open_database
+    from server.services.sync_admin import new_epoch
+
+    with open_database(_settings(args)).begin() as session:
+        print(f"new database epoch {new_epoch(session)}: clients will push their unsent work, then resync")
+    return 0
+
+
+def _db_purge(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from server.services.bootstrap import open_database
+    from server.services.sync_admin import purge_tombstones
+
+    with open_database(_settings(args)).begin() as session:
+        purged, horizon = purge_tombstones(session, older_than=timedelta(days=args.days))
+    print(f"purged {purged} tombstones; cursors before {horizon} will resync")
     return 0
 
 
