@@ -7,6 +7,7 @@ opaque to the client: ``"<epoch>:<seq>"``. Push: ``POST /sync/push`` with :class
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
@@ -108,6 +109,14 @@ class TableCheck(_Strict):
 class CheckResponse(_Strict):
     cursor: str
     tables: dict[str, TableCheck]
+
+
+def table_digest(pairs: list[tuple[str, int]]) -> str:
+    """The check digest both sides compute: sha256 over sorted ``id:row_version`` lines."""
+    h = hashlib.sha256()
+    for row_id, version in sorted(pairs):
+        h.update(f"{row_id}:{version}\n".encode())
+    return h.hexdigest()
 
 
 def format_cursor(epoch: str, seq: int, *, full_pass: bool = False) -> str:

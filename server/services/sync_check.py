@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import False_
@@ -13,15 +11,7 @@ from server.db.replication import current_seq
 from server.services.principal import Principal
 from server.services.sync_pull import database_epoch
 from server.services.sync_scope import SYNC_TABLES, scope_filter
-from sync.protocol import CheckResponse, TableCheck, format_cursor
-
-
-def table_digest(pairs: list[tuple[str, int]]) -> str:
-    """The digest both sides compute: sha256 over sorted ``id:row_version`` lines."""
-    h = hashlib.sha256()
-    for row_id, version in sorted(pairs):
-        h.update(f"{row_id}:{version}\n".encode())
-    return h.hexdigest()
+from sync.protocol import CheckResponse, TableCheck, format_cursor, table_digest
 
 
 def check(session: Session, principal: Principal, tables: list[str] | None = None) -> CheckResponse:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import select
 
 from sync.client import schema as s
 from sync.client.store import ReplicaStore
-
-
-def table_digest(pairs: list[tuple[str, int]]) -> str:
-    h = hashlib.sha256()
-    for row_id, version in sorted(pairs):
-        h.update(f"{row_id}:{version}\n".encode())
-    return h.hexdigest()
+from sync.protocol import table_digest
 
 
 def local_checks(store: ReplicaStore) -> dict[str, tuple[int, str]]:
