@@ -56,15 +56,16 @@ class HttpTransport:
     """The sync endpoints over HTTP; ``token`` is asked for on every request."""
 
     def __init__(self, base_url: str, token: Callable[[], str | None], *, timeout: float = 30.0,
-                 client: httpx.Client | None = None) -> None:
+                 client: httpx.Client | None = None, client_version: str = __version__) -> None:
         self._client = client or httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout)
         self._token = token
+        self._version = client_version  # the installed version (the launcher's), for the server's gate
 
     def close(self) -> None:
         self._client.close()
 
     def _headers(self) -> dict[str, str]:
-        headers = {"X-Client-Version": __version__, "X-Protocol-Version": str(PROTOCOL_VERSION),
+        headers = {"X-Client-Version": self._version, "X-Protocol-Version": str(PROTOCOL_VERSION),
                    "X-Schema-Version": str(SCHEMA_VERSION)}
         token = self._token()
         if token:
