@@ -28,9 +28,10 @@ def server_process(data_dir: Path, *, database_url: str | None = None, extra_arg
     env = {**os.environ, "JIAOWU_SECRET_KEY": "b" * 40}
     if database_url:
         env["DATABASE_URL"] = database_url
+    log = (data_dir / "server.log").open("ab")  # closed when the server stops, below
     proc = subprocess.Popen([sys.executable, "-m", "cli", "server", "--port", str(port), "--data-dir", str(data_dir),
                              *(extra_args or [])],
-                            cwd=ROOT, env=env, stdout=open(data_dir / "server.log", "ab"), stderr=subprocess.STDOUT)
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -50,6 +51,7 @@ def server_process(data_dir: Path, *, database_url: str | None = None, extra_arg
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+        log.close()
 
 
 def login(url: str, username: str, password: str) -> str:
