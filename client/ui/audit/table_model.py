@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt
 
-from client.services.dto import AuditRow, Page
+from client.services.dto import AuditRow
 from client.ui.labels import action_name, entity_name
+from client.ui.paged_model import Index, PagedTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root; a shared default is safe, it is never modified
 COLUMNS = ("at", "username", "action", "entity", "summary", "client_address")
 
 
@@ -35,55 +27,11 @@ def _compact(values: str | None) -> str:
     return ", ".join(f"{k}={'、'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in shown.items())
 
 
-class AuditTableModel(QAbstractTableModel):
-    sig_page_requested = Signal(int)
-
-    def __init__(self, page_size: int = 200, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRow] = []
-        self._total = 0
-        self._page_size = page_size
-        self._pending = False
-
-    def reset_rows(self, page: Page[AuditRow]) -> None:
-        self.beginResetModel()
-        self._rows, self._total, self._pending = list(page.items), page.total, False
-        self.endResetModel()
-
-    def append_page(self, page: Page[AuditRow]) -> None:
-        self._pending = False
-        self._total = page.total
-        known = {r.id for r in self._rows}
-        fresh = [r for r in page.items if r.id not in known]
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self.endInsertRows()
-
-    def page_failed(self) -> None:
-        self._pending = False
-
-    @property
-    def total(self) -> int:
-        return self._total
+class AuditTableModel(PagedTableModel):
+    column_count = len(COLUMNS)
 
     def row_at(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self._pending and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if self.canFetchMore(parent):
-            self._pending = True
-            self.sig_page_requested.emit(len(self._rows) // self._page_size + 1)
+        return super().row_at(row)  # type: ignore[no-any-return]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

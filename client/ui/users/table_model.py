@@ -5,21 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from client.services.dto import Page, UserRow
 from client.ui.labels import role_name, status_name
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root; a shared default is safe, it is never modified
+from client.ui.paged_model import Index, PagedTableModel
 
 
 @dataclass(frozen=True)
@@ -36,26 +27,13 @@ COLUMNS: tuple[Column, ...] = (
 _DISABLED = QBrush(QColor("#9aa0a6"))
 
 
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(PagedTableModel):
     """Holds the rows loaded so far and the total; asks for the next page when the view scrolls."""
 
-    sig_page_requested = Signal(int)  # the 1-based page number to load
     sig_sort_requested = Signal(str, bool)  # server sort field, descending
-
-    def __init__(self, page_size: int = 200, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UserRow] = []
-        self._total = 0
-        self._page_size = page_size
-        self._pending = False
+    column_count = len(COLUMNS)
 
     # -- feeding --------------------------------------------------------------------------
-    def reset_rows(self, page: Page[UserRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(page.items)
-        self._total = page.total
-        self._pending = False
-        self.endResetModel()
 
     @property
     def complete(self) -> bool:
@@ -66,20 +44,6 @@ class UsersTableModel(QAbstractTableModel):
         """Keep only the loaded rows ``keep`` accepts (instant feedback while the server is asked)."""
         rows = [r for r in self._rows if keep(r)]
         self.reset_rows(Page(tuple(rows), len(rows), 1, max(len(rows), 1)))
-
-    def append_page(self, page: Page[UserRow]) -> None:
-        self._pending = False
-        self._total = page.total
-        known = {r.id for r in self._rows}
-        fresh = [r for r in page.items if r.id not in known]
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self.endInsertRows()
-
-    def page_failed(self) -> None:
-        self._pending = False
 
     def replace_row(self, user: UserRow) -> None:
         for row, existing in enumerate(self._rows):
@@ -97,29 +61,10 @@ class UsersTableModel(QAbstractTableModel):
                 self.endRemoveRows()
                 return
 
-    @property
-    def total(self) -> int:
-        return self._total
-
     def row_at(self, row: int) -> UserRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return super().row_at(row)  # type: ignore[no-any-return]
 
     # -- Qt model -------------------------------------------------------------------------
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self._pending and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self._pending = True
-        self.sig_page_requested.emit(len(self._rows) // self._page_size + 1)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
