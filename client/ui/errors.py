@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -93,5 +94,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
 
 
 def open_error_boxes() -> list[QMessageBox]:
-    """The error boxes still on screen (tests look at them)."""
+    """The error boxes still on screen (tests look at them).
+
+    A box whose parent window was destroyed goes with it without emitting ``finished``;
+    such boxes are dropped here, so no caller touches a deleted Qt object.
+    """
+    _open_boxes[:] = [box for box in _open_boxes if shiboken6.isValid(box)]
     return list(_open_boxes)
