@@ -8,12 +8,13 @@ from typing import Any
 
 from core.demo._builder import Builder
 from core.demo._curriculum import build_curriculum
-from core.demo._extras import build_aid, build_dormitories, build_special_exams
+from core.demo._extras import build_special_exams
 from core.demo._grades import build_grades
 from core.demo._org import ClassInfo, build_classes, build_departments, build_terms
 from core.demo._rooms import build_rooms
 from core.demo._students import assign_head_teachers, build_students
 from core.demo._tasks import TaskInfo, build_tasks, build_teachers
+from core.demo._welfare import build_aid, build_dormitories
 from core.demo.accounts import DemoAccount, build_accounts
 
 Row = dict[str, Any]
@@ -73,7 +74,7 @@ def generate(seed: int = 1, *, today: date | None = None) -> DemoUniversity:
     assign_head_teachers(b, classes, teachers)
     build_grades(b, cal, majors, curriculum, students)
     build_special_exams(b, cal)
-    build_dormitories(b)
+    build_dormitories(b, students)
     build_aid(b, cal, depts, students)
     accounts = build_accounts([d.row for d in depts], _account_teachers(tasks),
                               _account_students(classes, students))

@@ -103,7 +103,7 @@ def test_special_exams_dormitories_and_aid(university: DemoUniversity) -> None:
     assert all(e["registration_opens"] < e["registration_closes"] for e in exams)
     assert len(university.rows["dorm_room"]) >= 500
     aid = {a["name"]: a["amount"] for a in university.rows["aid_type"]}
-    assert aid["国家奖学金"] == Decimal(8000) and aid["国家励志奖学金"] == Decimal(5000)
+    assert aid["国家奖学金"] == Decimal(10000) and aid["国家励志奖学金"] == Decimal(6000)
     assert {a["kind"] for a in university.rows["aid_type"]} == {"scholarship", "grant", "loan"}
     quotas = university.rows["aid_quota"]
     assert len(quotas) == len(university.rows["aid_type"]) * len(university.rows["department"])
