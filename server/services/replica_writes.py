@@ -23,12 +23,16 @@ from core.errors import (
 from core.models import Base, Replicated
 from core.models.wire import SYSTEM_COLUMNS, WireValueError, from_wire_value, to_wire
 from core.rules.values import validate_id_number, validate_phone, validate_student_number
-from server.services import audit
+from server.services import audit, certificates, status_changes
 from server.services.principal import Principal
 from server.services.sync_scope import SYNC_TABLES, in_scope, whole_table_in_scope
 
 Policy = Literal["manual", "server_wins", "last_arrival_wins"]
 Validator = Callable[[Session, dict[str, Any]], None]
+# A table's business operation: (session, principal, stored row or None, row as wanted) →
+# the values the server sets. It checks the step, may write effects on other rows (in the
+# same transaction), and is what the table's own API calls too (one rule, one place).
+Transition = Callable[[Session, Principal, dict[str, Any] | None, dict[str, Any]], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class TableRule:
     permission: str
     policy: Policy = "manual"
     validate: Validator | None = None
+    transition: Transition | None = None
 
 
 def _student_rules(_session: Session, row: dict[str, Any]) -> None:
@@ -64,8 +69,8 @@ RULES: dict[str, TableRule] = {
     **{t: _REFERENCE for t in ("department", "major", "school_class", "term", "room", "teacher", "course")},
     "unavailability": TableRule("timetable.write", "last_arrival_wins"),
     "student": TableRule("students.write", validate=_student_rules),
-    "status_change": TableRule("status.submit"),
-    "certificate": TableRule("certificates.issue"),
+    "status_change": TableRule("status.submit", transition=status_changes.transition),
+    "certificate": TableRule("certificates.issue", transition=certificates.transition),
     "aid_type": TableRule("aid.approve"), "aid_quota": TableRule("aid.approve"), "aid_award": TableRule("aid.write"),
     "dorm_building": TableRule("dorms.write"), "dorm_room": TableRule("dorms.write"),
     "bed_assignment": TableRule("dorms.write"),
@@ -181,6 +186,8 @@ def create_row(session: Session, principal: Principal, table_name: str, row_id: 
     table = Base.metadata.tables[table_name]
     defaults = {c.name: c.default.arg for c in table.c
                 if c.default is not None and not callable(c.default.arg) and c.name not in SYSTEM_COLUMNS}
+    if rule.transition is not None:
+        values = {**values, **rule.transition(session, principal, None, {**defaults, **values, "id": row_id})}
     _check_row(session, table, {**defaults, **values}, row_id, rule)
     obj = model(id=row_id, updated_by=principal.username, **values)
     session.add(obj)
@@ -210,6 +217,9 @@ def patch_row(session: Session, principal: Principal, table_name: str, row_id: s
     if clashing and rule.policy == "server_wins":
         dropped = tuple(clashing)
         values = {k: v for k, v in values.items() if k not in clashing}
+    if rule.transition is not None:
+        stored = _as_dict(obj)
+        values = {**values, **rule.transition(session, principal, stored, {**stored, **values})}
     old = {name: getattr(obj, name) for name in values}
     table = Base.metadata.tables[table_name]
     _check_row(session, table, {**_as_dict(obj), **values}, row_id, rule, changed=set(values))
@@ -233,6 +243,8 @@ def delete_row(session: Session, principal: Principal, table_name: str, row_id: 
     if base_version is not None and base_version != obj.row_version and rule.policy == "manual":
         raise VersionConflictError("该记录已被他人修改 (changed by someone else)",
                                    {"fields": [], "row": to_wire(table_name, _as_dict(obj))})
+    if rule.transition is not None:
+        rule.transition(session, principal, _as_dict(obj), {**_as_dict(obj), "deleted": True})
     obj.deleted = True
     obj.updated_by = principal.username
     session.flush()
