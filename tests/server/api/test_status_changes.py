@@ -104,6 +104,9 @@ REPEAT = {"change_type": "repeat", "reason": "多门课程不及格 (failed seve
 def test_draft_submit_approve_applies_the_effects(api: TestClient, heads: dict[str, Headers], world: World,
                                                   sessions: sessionmaker[Session]) -> None:
     before = _student(sessions, world.student)
+    planned = api.post("/status-changes/preview", headers=heads["sec"], json={
+        "student_id": world.student, "change_type": "repeat"})
+    assert [e["field"] for e in planned.json()] == ["class_id", "cohort", "expected_graduation"]
     created = api.post("/status-changes", headers=heads["sec"], json={"student_id": world.student, **REPEAT})
     assert created.status_code == 201, created.text
     change = created.json()
