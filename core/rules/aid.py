@@ -156,7 +156,7 @@ def award_amount(rules: AidRules, type_amount: Decimal, requested: Decimal | Non
     if requested is None:
         return type_amount
     try:
-        value = Decimal(requested)
+        value = Decimal(requested).quantize(Decimal("0.01"))
     except (InvalidOperation, TypeError, ValueError) as exc:
         raise InvalidInputError.field(field, f"金额无效：{requested!r} (not an amount)") from exc
     if rules.max_amount_per_year is None:

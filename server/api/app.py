@@ -13,7 +13,18 @@ from starlette.middleware.base import RequestResponseEndpoint
 
 from core.version import __version__
 from server.api.errors import error_body, register_error_handlers
-from server.api.routes import audit, auth, certificates, health, roles, status_changes, sync, users
+from server.api.routes import (
+    aid,
+    audit,
+    auth,
+    certificates,
+    dorms,
+    health,
+    roles,
+    status_changes,
+    sync,
+    users,
+)
 from server.db.engine import WRITE_INTENT, create_db_engine, make_sessions
 from server.db.migrate import is_up_to_date, upgrade
 from server.services.roles import ensure_builtin_roles
@@ -77,6 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, auth, users, roles, audit, sync):
         app.include_router(module.router)
     for module in (status_changes, certificates):
+        app.include_router(module.router)
+    for module in (aid, dorms):
         app.include_router(module.router)
     return app
 

@@ -23,7 +23,7 @@ from core.errors import (
 from core.models import Base, Replicated
 from core.models.wire import SYSTEM_COLUMNS, WireValueError, from_wire_value, to_wire
 from core.rules.values import validate_id_number, validate_phone, validate_student_number
-from server.services import audit, certificates, status_changes
+from server.services import aid_rules, audit, certificates, dorm_rules, status_changes
 from server.services.principal import Principal
 from server.services.sync_scope import SYNC_TABLES, in_scope, whole_table_in_scope
 
@@ -71,9 +71,12 @@ RULES: dict[str, TableRule] = {
     "student": TableRule("students.write", validate=_student_rules),
     "status_change": TableRule("status.submit", transition=status_changes.transition),
     "certificate": TableRule("certificates.issue", transition=certificates.transition),
-    "aid_type": TableRule("aid.approve"), "aid_quota": TableRule("aid.approve"), "aid_award": TableRule("aid.write"),
-    "dorm_building": TableRule("dorms.write"), "dorm_room": TableRule("dorms.write"),
-    "bed_assignment": TableRule("dorms.write"),
+    "aid_type": TableRule("aid.approve", transition=aid_rules.aid_type_transition),
+    "aid_quota": TableRule("aid.approve", transition=aid_rules.aid_quota_transition),
+    "aid_award": TableRule("aid.write", transition=aid_rules.aid_award_transition),
+    "dorm_building": TableRule("dorms.write", transition=dorm_rules.dorm_building_transition),
+    "dorm_room": TableRule("dorms.write", transition=dorm_rules.dorm_room_transition),
+    "bed_assignment": TableRule("dorms.write", transition=dorm_rules.bed_assignment_transition),
     "teaching_plan": TableRule("plans.write"), "plan_course": TableRule("plans.write"),
     "teaching_task": TableRule("tasks.write"), "teaching_task_class": TableRule("tasks.write"),
     "teaching_task_teacher": TableRule("tasks.write"),
