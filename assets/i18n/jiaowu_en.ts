@@ -127,6 +127,114 @@ Server: %5</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDetail</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>My version</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <source>Server's version</source>
+        <translation>Server's version</translation>
+    </message>
+    <message>
+        <source>(not changed)</source>
+        <translation>(not changed)</translation>
+    </message>
+    <message>
+        <source>(no server version)</source>
+        <translation>(no server version)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictListModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Edited at</source>
+        <translation>Edited at</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Send my values again, over the server's version</source>
+        <translation>Send my values again, over the server's version</translation>
+    </message>
+    <message>
+        <source>Take the server's</source>
+        <translation>Take the server's</translation>
+    </message>
+    <message>
+        <source>Drop my values and keep the server's version</source>
+        <translation>Drop my values and keep the server's version</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Change my values, then send them</source>
+        <translation>Change my values, then send them</translation>
+    </message>
+    <message>
+        <source>No conflicts: everything you changed was accepted.</source>
+        <translation>No conflicts: everything you changed was accepted.</translation>
+    </message>
+    <message>
+        <source>%1 selected: keep mine or take the server's for all of them.</source>
+        <translation>%1 selected: keep mine or take the server's for all of them.</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit and send again</source>
+        <translation>Edit and send again</translation>
+    </message>
+    <message>
+        <source>Server's version: %1</source>
+        <translation>Server's version: %1</translation>
+    </message>
+    <message>
+        <source>The values are sent to the server at the next sync; the server checks them again.</source>
+        <translation>The values are sent to the server at the next sync; the server checks them again.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Welcome, %1</source>
@@ -259,6 +367,18 @@ Server: %5</translation>
         <translation>Unsent changes: %1</translation>
     </message>
     <message>
+        <source>Conflicts: %1</source>
+        <translation>Conflicts: %1</translation>
+    </message>
+    <message>
+        <source>Sync paused: %1</source>
+        <translation>Sync paused: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>never</translation>
     </message>
@@ -320,6 +440,34 @@ Server: %5</translation>
     <message>
         <source>Your password was changed.</source>
         <translation>Your password was changed.</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>Unsent changes</translation>
+    </message>
+    <message>
+        <source>%1 of your changes have not been sent to the server yet.</source>
+        <translation>%1 of your changes have not been sent to the server yet.</translation>
+    </message>
+    <message>
+        <source>They stay saved on this computer and are sent the next time you log in here. To carry them to another computer, export them to a file and import it there.</source>
+        <translation>They stay saved on this computer and are sent the next time you log in here. To carry them to another computer, export them to a file and import it there.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Log out anyway</source>
+        <translation>Log out anyway</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Quit anyway</translation>
     </message>
 </context>
 <context>
@@ -480,6 +628,10 @@ Server: %5</translation>
         <translation> hours</translation>
     </message>
     <message>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
         <source>A new language applies the next time the client starts.</source>
         <translation>A new language applies the next time the client starts.</translation>
     </message>
@@ -496,12 +648,165 @@ Server: %5</translation>
         <translation>Check for updates every</translation>
     </message>
     <message>
+        <source>Sync with the server every</source>
+        <translation>Sync with the server every</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
         <source>Enter an address like http://jiaowu.example.edu.cn:8765</source>
         <translation>Enter an address like http://jiaowu.example.edu.cn:8765</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>an update is required</source>
+        <translation>an update is required</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync with the server</source>
+        <translation>Sync with the server</translation>
+    </message>
+    <message>
+        <source>Your changes are saved on this computer first and sent to the server when it can be reached. The client syncs by itself when you log in, every few minutes, a few seconds after you change something, and when the connection comes back.</source>
+        <translation>Your changes are saved on this computer first and sent to the server when it can be reached. The client syncs by itself when you log in, every few minutes, a few seconds after you change something, and when the connection comes back.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>Unsent changes</translation>
+    </message>
+    <message>
+        <source>Conflicts and rejections</source>
+        <translation>Conflicts and rejections</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Last result</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Export unsent changes…</source>
+        <translation>Export unsent changes…</translation>
+    </message>
+    <message>
+        <source>Import unsent changes…</source>
+        <translation>Import unsent changes…</translation>
+    </message>
+    <message>
+        <source>Conflicts and rejections (%1)</source>
+        <translation>Conflicts and rejections (%1)</translation>
+    </message>
+    <message>
+        <source>Unsent changes (%1)</source>
+        <translation>Unsent changes (%1)</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
+    </message>
+    <message>
+        <source>Working offline (switch it off in the View menu to sync)</source>
+        <translation>Working offline (switch it off in the View menu to sync)</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached; changes wait on this computer</source>
+        <translation>Offline: the server cannot be reached; changes wait on this computer</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Sync paused: %1</source>
+        <translation>Sync paused: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Sent %1 (accepted %2, conflicts %3, rejected %4); received %5, removed %6.</source>
+        <translation>Sent %1 (accepted %2, conflicts %3, rejected %4); received %5, removed %6.</translation>
+    </message>
+    <message>
+        <source>The server asked for a full resync (%1); unsent work was kept.</source>
+        <translation>The server asked for a full resync (%1); unsent work was kept.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled; what was already sent and received is kept.</source>
+        <translation>Cancelled; what was already sent and received is kept.</translation>
+    </message>
+    <message>
+        <source>Import unsent changes</source>
+        <translation>Import unsent changes</translation>
+    </message>
+    <message>
+        <source>Unsent changes (*.json)</source>
+        <translation>Unsent changes (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported %1 unsent changes; they are sent at the next sync.</source>
+        <translation>Imported %1 unsent changes; they are sent at the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentModel</name>
+    <message>
+        <source>Edited at</source>
+        <translation>Edited at</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
     </message>
 </context>
 <context>
@@ -706,6 +1011,26 @@ Server: %5</translation>
     <message>
         <source>Operation failed</source>
         <translation>Operation failed</translation>
+    </message>
+    <message>
+        <source>The server did not accept your session for syncing. Log in again; your unsent changes are kept.</source>
+        <translation>The server did not accept your session for syncing. Log in again; your unsent changes are kept.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; your changes wait on this computer and are sent when it is back.</source>
+        <translation>The server cannot be reached; your changes wait on this computer and are sent when it is back.</translation>
+    </message>
+    <message>
+        <source>The server requires a newer client before it accepts changes. Update the client; your unsent changes are kept.</source>
+        <translation>The server requires a newer client before it accepts changes. Update the client; your unsent changes are kept.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync request.</source>
+        <translation>The server refused the sync request.</translation>
+    </message>
+    <message>
+        <source>Some changes conflict with the server's data; see the Sync page.</source>
+        <translation>Some changes conflict with the server's data; see the Sync page.</translation>
     </message>
     <message>
         <source>An unexpected error occurred. Details were written to the log.</source>
@@ -941,6 +1266,21 @@ Server: %5</translation>
     <message>
         <source>Role</source>
         <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Export unsent changes</source>
+        <translation>Export unsent changes</translation>
+    </message>
+    <message>
+        <source>Unsent changes (*.json)</source>
+        <translation>Unsent changes (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 unsent changes were written to %2. Import the file on any computer (Sync page) to send them.</source>
+        <translation>%1 unsent changes were written to %2. Import the file on any computer (Sync page) to send them.</translation>
     </message>
 </context>
 </TS>

@@ -127,6 +127,114 @@ Qt %4
     </message>
 </context>
 <context>
+    <name>ConflictDetail</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>My version</source>
+        <translation>我的版本</translation>
+    </message>
+    <message>
+        <source>Server's version</source>
+        <translation>服务器版本</translation>
+    </message>
+    <message>
+        <source>(not changed)</source>
+        <translation>（未修改）</translation>
+    </message>
+    <message>
+        <source>(no server version)</source>
+        <translation>（服务器上没有此记录）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictListModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Edited at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Send my values again, over the server's version</source>
+        <translation>以我的修改覆盖服务器版本并重新发送</translation>
+    </message>
+    <message>
+        <source>Take the server's</source>
+        <translation>采用服务器的</translation>
+    </message>
+    <message>
+        <source>Drop my values and keep the server's version</source>
+        <translation>放弃我的修改，保留服务器版本</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Change my values, then send them</source>
+        <translation>修改我的值后再发送</translation>
+    </message>
+    <message>
+        <source>No conflicts: everything you changed was accepted.</source>
+        <translation>没有冲突：您的修改均已被服务器接受。</translation>
+    </message>
+    <message>
+        <source>%1 selected: keep mine or take the server's for all of them.</source>
+        <translation>已选 %1 项：可全部保留我的或全部采用服务器的。</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit and send again</source>
+        <translation>编辑后重新发送</translation>
+    </message>
+    <message>
+        <source>Server's version: %1</source>
+        <translation>服务器版本：%1</translation>
+    </message>
+    <message>
+        <source>The values are sent to the server at the next sync; the server checks them again.</source>
+        <translation>这些值将在下次同步时发送，服务器会重新校验。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Welcome, %1</source>
@@ -259,6 +367,18 @@ Qt %4
         <translation>待上传修改：%1</translation>
     </message>
     <message>
+        <source>Conflicts: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <source>Sync paused: %1</source>
+        <translation>同步已暂停：%1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -320,6 +440,34 @@ Qt %4
     <message>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>待上传修改</translation>
+    </message>
+    <message>
+        <source>%1 of your changes have not been sent to the server yet.</source>
+        <translation>您有 %1 条修改尚未发送到服务器。</translation>
+    </message>
+    <message>
+        <source>They stay saved on this computer and are sent the next time you log in here. To carry them to another computer, export them to a file and import it there.</source>
+        <translation>这些修改已保存在本机，下次您在本机登录时会自动发送。如需在其他电脑上发送，请导出为文件并在那台电脑上导入。</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Log out anyway</source>
+        <translation>仍然注销</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>仍然退出</translation>
     </message>
 </context>
 <context>
@@ -480,6 +628,10 @@ Qt %4
         <translation> 小时</translation>
     </message>
     <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
         <source>A new language applies the next time the client starts.</source>
         <translation>界面语言将在下次启动客户端时生效。</translation>
     </message>
@@ -496,12 +648,165 @@ Qt %4
         <translation>检查更新间隔</translation>
     </message>
     <message>
+        <source>Sync with the server every</source>
+        <translation>自动同步间隔</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
         <source>Enter an address like http://jiaowu.example.edu.cn:8765</source>
         <translation>请输入形如 http://jiaowu.example.edu.cn:8765 的地址</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>an update is required</source>
+        <translation>需要先更新客户端</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync with the server</source>
+        <translation>与服务器同步</translation>
+    </message>
+    <message>
+        <source>Your changes are saved on this computer first and sent to the server when it can be reached. The client syncs by itself when you log in, every few minutes, a few seconds after you change something, and when the connection comes back.</source>
+        <translation>您的修改先保存在本机，能连接服务器时再发送。客户端会在登录时、每隔几分钟、修改后几秒钟以及网络恢复时自动同步。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>待上传修改</translation>
+    </message>
+    <message>
+        <source>Conflicts and rejections</source>
+        <translation>冲突与被拒绝</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>上次结果</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Export unsent changes…</source>
+        <translation>导出待上传修改…</translation>
+    </message>
+    <message>
+        <source>Import unsent changes…</source>
+        <translation>导入待上传修改…</translation>
+    </message>
+    <message>
+        <source>Conflicts and rejections (%1)</source>
+        <translation>冲突与被拒绝 (%1)</translation>
+    </message>
+    <message>
+        <source>Unsent changes (%1)</source>
+        <translation>待上传修改 (%1)</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>在线：%1</translation>
+    </message>
+    <message>
+        <source>Working offline (switch it off in the View menu to sync)</source>
+        <translation>脱机工作中（在“视图”菜单中关闭后即可同步）</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached; changes wait on this computer</source>
+        <translation>脱机：无法连接服务器，修改暂存在本机</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Sync paused: %1</source>
+        <translation>同步已暂停：%1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Sent %1 (accepted %2, conflicts %3, rejected %4); received %5, removed %6.</source>
+        <translation>发送 %1 条（接受 %2，冲突 %3，拒绝 %4）；接收 %5 条，移除 %6 条。</translation>
+    </message>
+    <message>
+        <source>The server asked for a full resync (%1); unsent work was kept.</source>
+        <translation>服务器要求完整重新同步（%1）；未发送的修改已保留。</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled; what was already sent and received is kept.</source>
+        <translation>已取消；已发送和已接收的数据均已保留。</translation>
+    </message>
+    <message>
+        <source>Import unsent changes</source>
+        <translation>导入待上传修改</translation>
+    </message>
+    <message>
+        <source>Unsent changes (*.json)</source>
+        <translation>待上传修改 (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported %1 unsent changes; they are sent at the next sync.</source>
+        <translation>已导入 %1 条待上传修改，将在下次同步时发送。</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentModel</name>
+    <message>
+        <source>Edited at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -706,6 +1011,26 @@ Qt %4
     <message>
         <source>Operation failed</source>
         <translation>操作失败</translation>
+    </message>
+    <message>
+        <source>The server did not accept your session for syncing. Log in again; your unsent changes are kept.</source>
+        <translation>服务器未接受您的会话，无法同步。请重新登录；未发送的修改会保留。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; your changes wait on this computer and are sent when it is back.</source>
+        <translation>无法连接服务器；您的修改暂存在本机，恢复连接后自动发送。</translation>
+    </message>
+    <message>
+        <source>The server requires a newer client before it accepts changes. Update the client; your unsent changes are kept.</source>
+        <translation>服务器要求更新客户端后才能接收修改。请更新客户端；未发送的修改会保留。</translation>
+    </message>
+    <message>
+        <source>The server refused the sync request.</source>
+        <translation>服务器拒绝了同步请求。</translation>
+    </message>
+    <message>
+        <source>Some changes conflict with the server's data; see the Sync page.</source>
+        <translation>部分修改与服务器数据冲突，请在“数据同步”页处理。</translation>
     </message>
     <message>
         <source>An unexpected error occurred. Details were written to the log.</source>
@@ -941,6 +1266,21 @@ Qt %4
     <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Export unsent changes</source>
+        <translation>导出待上传修改</translation>
+    </message>
+    <message>
+        <source>Unsent changes (*.json)</source>
+        <translation>待上传修改 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 unsent changes were written to %2. Import the file on any computer (Sync page) to send them.</source>
+        <translation>已将 %1 条待上传修改写入 %2。可在任意电脑的“数据同步”页导入该文件后发送。</translation>
     </message>
 </context>
 </TS>

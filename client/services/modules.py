@@ -26,7 +26,7 @@ MODULES: tuple[Module, ...] = (
     Module("users", frozenset({"users.manage"}), True),
     Module("roles", frozenset({"users.manage"}), True),
     Module("audit", frozenset({"audit.read"}), True),
-    Module("sync", frozenset({"sync.use"}), False),
+    Module("sync", frozenset({"sync.use"}), True),
 )
 
 

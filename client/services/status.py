@@ -1,4 +1,4 @@
-"""What the status bar shows, as a plain object the sync engine (issue 4) will update.
+"""What the status bar shows, as a plain object the sync service updates.
 
 Listeners are called on the thread that changed the state; the Qt bridge re-emits the change
 as a queued signal, so this module needs no Qt.
@@ -21,7 +21,10 @@ class StatusSnapshot:
     display_name: str = ""
     roles: tuple[str, ...] = ()
     unsent_changes: int = 0
+    conflicts: int = 0  # unresolved conflicts and rejections
     last_sync_at: datetime | None = None
+    syncing: bool = False
+    sync_blocked: str = ""  # why syncs cannot run now (e.g. an update is required), "" when they can
 
 
 Listener = Callable[[StatusSnapshot], None]
@@ -55,6 +58,6 @@ class ClientStatus:
             listener(snapshot)
         return snapshot
 
-    def set_sync_counters(self, *, unsent_changes: int, last_sync_at: datetime | None) -> None:
-        """The sync engine's entry point (issue 4)."""
-        self.update(unsent_changes=unsent_changes, last_sync_at=last_sync_at)
+    def set_sync_counters(self, *, unsent_changes: int, last_sync_at: datetime | None, conflicts: int = 0) -> None:
+        """What :class:`client.services.sync.SyncService` publishes after each change."""
+        self.update(unsent_changes=unsent_changes, last_sync_at=last_sync_at, conflicts=conflicts)

@@ -90,7 +90,7 @@ class AppController(QObject):
         token = self.context.auth.end_session(window.session)
         self._runner.start(self.context.auth.revoke_token, window.session.server, token)  # in the background
         message = error_text(reason) if isinstance(reason, BaseException) else ""
-        window.close()
+        window.close_confirmed()
         window.deleteLater()
         self.main_window = None
         self.context.status.update(online=False, username="", display_name="", roles=())

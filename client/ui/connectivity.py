@@ -1,6 +1,7 @@
 """Heartbeat to ``/health``: switches online/offline and re-validates an offline login.
 
-The sync engine (issue 4) brings its own monitor; this one keeps the shell honest until then.
+Failed requests of any worker (and of the sync controller) switch to offline at once; the
+heartbeat switches back, and the main window then syncs what waited.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ class ConnectivityMonitor(QObject):
     def report_failure(self, exc: BaseException) -> None:
         """Any worker's UNREACHABLE failure switches to offline at once."""
         if isinstance(exc, ClientError) and exc.kind is ErrorKind.UNREACHABLE and self.session.online:
+            self._set_online(False)
+
+    def mark_offline(self) -> None:
+        """Something else (the sync engine) found the server unreachable."""
+        if self.session.online:
             self._set_online(False)
 
     def _set_online(self, online: bool) -> None:

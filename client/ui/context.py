@@ -18,6 +18,7 @@ from client.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from client.services.auth import AuthService
+    from client.services.sync import SyncService
 
 
 class AppContext:
@@ -30,6 +31,7 @@ class AppContext:
         self.heartbeat_ms = heartbeat_ms
         self._auth, self._auth_factory = auth, auth_factory
         self._lock = threading.Lock()
+        self._sync: dict[tuple[str, str], SyncService] = {}
 
     @property
     def auth(self) -> AuthService:
@@ -51,7 +53,22 @@ class AppContext:
         thread.start()
         return thread
 
+    def sync_service(self, server: str, username: str) -> SyncService:
+        """The replica and sync engine of one (server, user), opened on first use and kept
+        until the application closes (a sync may still be finishing after a logout)."""
+        from client.services.sync import SyncService
+
+        with self._lock:
+            service = self._sync.get((server, username))
+            if service is None:
+                service = SyncService.open(self.data_dir, server, username, self.status)
+                self._sync[(server, username)] = service
+            return service
+
     def close(self) -> None:
         with self._lock:
+            for service in self._sync.values():
+                service.close()
+            self._sync.clear()
             if self._auth is not None:
                 self._auth.close()

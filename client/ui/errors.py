@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from client.services.errors import ClientError, ErrorKind
+from sync.client.errors import SyncError, SyncErrorKind
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,24 @@ def error_title(exc: BaseException) -> str:
     return QCoreApplication.translate("errors", "Operation failed")
 
 
+def _sync_text(exc: SyncError) -> str:
+    texts = {
+        SyncErrorKind.AUTH: QCoreApplication.translate("errors", "The server did not accept your session for syncing. Log in again; your unsent changes are kept."),
+        SyncErrorKind.NETWORK: QCoreApplication.translate("errors", "The server cannot be reached; your changes wait on this computer and are sent when it is back."),
+        SyncErrorKind.CLIENT_TOO_OLD: QCoreApplication.translate("errors", "The server requires a newer client before it accepts changes. Update the client; your unsent changes are kept."),
+        SyncErrorKind.REJECTED: QCoreApplication.translate("errors", "The server refused the sync request."),
+        SyncErrorKind.CONFLICT: QCoreApplication.translate("errors", "Some changes conflict with the server's data; see the Sync page."),
+    }
+    text = texts[exc.kind]
+    if exc.kind in (SyncErrorKind.REJECTED, SyncErrorKind.CLIENT_TOO_OLD) and exc.message:
+        text = f"{text}\n{_server_message(exc.message)}"
+    return text
+
+
 def error_text(exc: BaseException) -> str:
     """A sentence for the user, in the interface language, for any failure."""
+    if isinstance(exc, SyncError):
+        return _sync_text(exc)
     if not isinstance(exc, ClientError):
         return QCoreApplication.translate("errors", "An unexpected error occurred. Details were written to the log.")
     kind = exc.kind
@@ -68,6 +85,11 @@ def error_text(exc: BaseException) -> str:
     return text
 
 
+def server_message(message: str) -> str:
+    """The half of the server's bilingual message in the interface language."""
+    return _server_message(message)
+
+
 def _server_message(message: str) -> str:
     """The server writes "中文 (English)"; show the half in the interface language."""
     if message.endswith(")") and " (" in message:
@@ -81,7 +103,7 @@ _open_boxes: list[QMessageBox] = []
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show ``exc`` in a window-modal message box (non-blocking) and return it."""
-    if not isinstance(exc, ClientError):
+    if not isinstance(exc, ClientError | SyncError):
         log.error("unexpected error", exc_info=exc)
     elif exc.kind is ErrorKind.SERVER:
         log.warning("server error: %s", exc)

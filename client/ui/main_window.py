@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -21,12 +22,13 @@ from client.services.session import AuthSession
 from client.ui.connectivity import ConnectivityMonitor
 from client.ui.context import AppContext
 from client.ui.dialogs import AboutDialog, SettingsDialog
-from client.ui.errors import show_error
+from client.ui.errors import error_text, show_error
 from client.ui.home import HomePage
 from client.ui.labels import module_name
 from client.ui.own_password_dialog import OwnPasswordDialog
 from client.ui.placeholder import PlaceholderPage
 from client.ui.status_bar import MainStatusBar, StatusBridge
+from client.ui.sync.controller import SyncController
 from client.ui.workers import TaskRunner
 
 
@@ -44,6 +46,10 @@ def _make_admin_page(key: str, window: MainWindow) -> QWidget | None:
         from client.ui.audit.page import AuditPage
 
         return AuditPage(window.context, window.runner, window.session)
+    if key == "sync":
+        from client.ui.sync.page import SyncPage
+
+        return SyncPage(window.context, window.sync, window.session)
     return None
 
 
@@ -56,6 +62,9 @@ class MainWindow(QMainWindow):
         self.context, self.session = context, session
         self.runner = TaskRunner(self)
         self.monitor = ConnectivityMonitor(context, session, self)
+        self.sync = SyncController(context, context.sync_service(session.server, session.user.username), session, self)
+        self._leave_confirmed = False
+        self._leave_box: QMessageBox | None = None
         self._pages: dict[str, QWidget] = {}
         self._modules: list[Module] = []
         self.setWindowTitle(self.tr("Jiaowu Academic Administration"))
@@ -72,6 +81,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if session.online and session.user.must_change_password:
             QTimer.singleShot(0, lambda: self.open_password_dialog(required=True))
+        self.sync.start()
 
     def _build(self) -> None:
         self.sidebar = QListWidget()
@@ -124,6 +134,9 @@ class MainWindow(QMainWindow):
         self.status_bar.busy_bar.sig_cancel_requested.connect(self.runner.cancel_all)
         self.monitor.sig_session_changed.connect(self._on_monitor_session_changed)
         self.monitor.sig_session_ended.connect(self._on_monitor_session_ended)
+        self.sync.sig_network_lost.connect(self._on_sync_network_lost)
+        self.sync.sig_auth_failed.connect(self._on_sync_auth_failed)
+        self.sync.sig_update_required.connect(self._on_sync_update_required)
 
     def _fill_sidebar(self) -> None:
         """(Re)build the sidebar from the session's permissions, keeping the current module."""
@@ -211,7 +224,75 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_logout_triggered(self) -> None:
-        self.sig_logout_requested.emit(None)
+        if self.confirm_leave(logout=True):
+            self.sig_logout_requested.emit(None)
+
+    # -- leaving with unsent changes ------------------------------------------------------
+    def confirm_leave(self, *, logout: bool) -> bool:
+        """True when the window may go now; otherwise a warning is open and decides later.
+
+        With unsent changes the user chooses: sync first (when online), export them to a
+        file, leave them on this computer (sent at this user's next login here), or stay.
+        """
+        unsent = self.context.status.snapshot.unsent_changes
+        if self._leave_confirmed or unsent == 0:
+            return True
+        if self._leave_box is not None:
+            self._leave_box.raise_()
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsent changes"), "", QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("unsentChangesBox")
+        box.setText(self.tr("%1 of your changes have not been sent to the server yet.").replace("%1", str(unsent)))
+        box.setInformativeText(self.tr(
+            "They stay saved on this computer and are sent the next time you log in here. To carry them "
+            "to another computer, export them to a file and import it there."))
+        sync_button = box.addButton(self.tr("Sync now"), QMessageBox.ButtonRole.AcceptRole) if self.sync.can_sync() else None
+        export_button = box.addButton(self.tr("Export…"), QMessageBox.ButtonRole.ActionRole)
+        leave_button = box.addButton(self.tr("Log out anyway") if logout else self.tr("Quit anyway"),
+                                     QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(sync_button or export_button)
+
+        def decided(_result: int) -> None:
+            self._leave_box = None
+            clicked = box.clickedButton()
+            if clicked is sync_button and sync_button is not None:
+                self.sync.sig_finished.connect(self._on_sync_before_leaving, Qt.ConnectionType.SingleShotConnection)
+                self._leave_after_sync = logout
+                self.show_module("sync")
+                self.sync.sync_now()
+            elif clicked is export_button:
+                from client.ui.sync.page import export_unsent_interactively
+
+                export_unsent_interactively(self, self.sync, self.runner, on_done=lambda: self.leave(logout=logout))
+            elif clicked is leave_button:
+                self.leave(logout=logout)
+
+        box.finished.connect(decided)
+        self._leave_box = box
+        box.open()
+        return False
+
+    def leave(self, *, logout: bool) -> None:
+        """Log out or quit without asking again."""
+        self._leave_confirmed = True
+        if logout:
+            self.sig_logout_requested.emit(None)
+        else:
+            self.close()
+
+    def close_confirmed(self) -> None:
+        """Close without the unsent-changes question (logout was decided already)."""
+        self._leave_confirmed = True
+        self.close()
+
+    @Slot(object)
+    def _on_sync_before_leaving(self, _report: object) -> None:
+        logout = getattr(self, "_leave_after_sync", True)
+        if logout:
+            self._on_logout_triggered()  # asks again if something is still unsent
+        else:
+            self.close()
 
     @Slot()
     def _on_refresh_triggered(self) -> None:
@@ -227,7 +308,9 @@ class MainWindow(QMainWindow):
         if offline:
             from dataclasses import replace
 
+            self.sync.cancel()
             self.monitor.session = self.session = replace(self.session, online=False)
+            self.sync.set_session(self.session)
         else:
             self.monitor.check_now()
 
@@ -248,6 +331,7 @@ class MainWindow(QMainWindow):
         assert isinstance(session, AuthSession)
         changed = session.user.permissions != self.session.user.permissions
         self.session = session
+        self.sync.set_session(session)
         for page in self._pages.values():
             if hasattr(page, "session"):
                 page.session = session
@@ -263,9 +347,28 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_monitor_session_ended(self, exc: object) -> None:
+        self._leave_confirmed = True  # the session is gone; the unsent changes wait in the replica
         self.sig_logout_requested.emit(exc)
 
+    @Slot(object)
+    def _on_sync_network_lost(self, _exc: object) -> None:
+        self.monitor.mark_offline()
+
+    @Slot(object)
+    def _on_sync_auth_failed(self, exc: object) -> None:
+        if self.session.online:
+            self.monitor.check_now()  # the heartbeat tells a revoked session from a passing hiccup
+
+    @Slot(object)
+    def _on_sync_update_required(self, exc: object) -> None:
+        assert isinstance(exc, BaseException)
+        self.statusBar().showMessage(error_text(exc), 15000)
+
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
+        if not self.confirm_leave(logout=False):
+            event.ignore()
+            return
+        self.sync.stop()
         self.monitor.stop()
         self.runner.cancel_all()
         self._bridge.detach()

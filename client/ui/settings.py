@@ -13,6 +13,7 @@ LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 DEFAULT_SERVER = "http://127.0.0.1:8765"
 DEFAULT_UPDATE_HOURS = 24
+DEFAULT_SYNC_MINUTES = 1
 
 
 def default_data_dir() -> Path:
@@ -56,6 +57,19 @@ class AppSettings:
     @update_check_hours.setter
     def update_check_hours(self, value: int) -> None:
         self._s.setValue("updates/check_hours", int(value))
+
+    @property
+    def sync_minutes(self) -> int:
+        """How often the client syncs by itself while online (it also syncs on reconnection
+        and a few seconds after each local change)."""
+        try:
+            return max(1, min(60, int(self._str("sync/minutes", str(DEFAULT_SYNC_MINUTES)))))
+        except ValueError:
+            return DEFAULT_SYNC_MINUTES
+
+    @sync_minutes.setter
+    def sync_minutes(self, value: int) -> None:
+        self._s.setValue("sync/minutes", int(value))
 
     @property
     def remembered_username(self) -> str:

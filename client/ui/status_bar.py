@@ -35,12 +35,16 @@ class MainStatusBar(QStatusBar):
         self.user_label = QLabel()
         self.unsent_label = QLabel()
         self.unsent_label.setObjectName("unsentLabel")
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setObjectName("conflictsLabel")
+        self.conflicts_label.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.sync_label = QLabel()
         self.sync_label.setObjectName("lastSyncLabel")
         self.busy_bar = BusyBar()
         self.busy_bar.setMaximumWidth(260)
         self.addWidget(self.busy_bar)
-        for label in (self.connection_label, self.server_label, self.user_label, self.unsent_label, self.sync_label):
+        for label in (self.connection_label, self.server_label, self.user_label, self.unsent_label, self.conflicts_label,
+                      self.sync_label):
             label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
 
@@ -58,5 +62,12 @@ class MainStatusBar(QStatusBar):
         roles = "、".join(role_name(r) for r in snapshot.roles)
         self.user_label.setText(f"{snapshot.display_name} ({snapshot.username}) · {roles}")
         self.unsent_label.setText(self.tr("Unsent changes: %1").replace("%1", str(snapshot.unsent_changes)))
-        when = snapshot.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M") if snapshot.last_sync_at else self.tr("never")
-        self.sync_label.setText(self.tr("Last sync: %1").replace("%1", when))
+        self.conflicts_label.setText(self.tr("Conflicts: %1").replace("%1", str(snapshot.conflicts)))
+        self.conflicts_label.setVisible(snapshot.conflicts > 0)
+        if snapshot.sync_blocked:
+            self.sync_label.setText(self.tr("Sync paused: %1").replace("%1", snapshot.sync_blocked))
+        elif snapshot.syncing:
+            self.sync_label.setText(self.tr("Syncing…"))
+        else:
+            when = snapshot.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M") if snapshot.last_sync_at else self.tr("never")
+            self.sync_label.setText(self.tr("Last sync: %1").replace("%1", when))

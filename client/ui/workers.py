@@ -73,6 +73,18 @@ def network_pool() -> QThreadPool:
     return _network_pool
 
 
+_local_pool: QThreadPool | None = None
+
+
+def local_pool() -> QThreadPool:
+    """The pool of local-store work: one thread, so local writes never race (as in Anki)."""
+    global _local_pool
+    if _local_pool is None:
+        _local_pool = QThreadPool()
+        _local_pool.setMaxThreadCount(1)
+    return _local_pool
+
+
 class TaskRunner(QObject):
     """Starts workers for one window and delivers their results to callbacks."""
 

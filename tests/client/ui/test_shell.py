@@ -125,6 +125,9 @@ def test_work_offline_switch_status_bar_and_about(qtbot: QtBot, server, make_con
     assert window.status_bar.connection_label.text() == "● Working offline"
     window.offline_action.trigger()
     qtbot.waitUntil(lambda: window.status_bar.connection_label.text() == "● Online", timeout=10_000)
+    # Back online, the client syncs by itself; the status bar says so, then shows the time.
+    qtbot.waitUntil(lambda: not window.sync.running and not context.status.snapshot.syncing, timeout=30_000)
+    assert "Last sync:" in window.status_bar.sync_label.text()
     # The sync engine reports from its own thread; the bridge brings it to the GUI thread.
     at = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     thread = threading.Thread(target=context.status.set_sync_counters, kwargs={"unsent_changes": 7, "last_sync_at": at})

@@ -1,0 +1,1 @@
+"""The desktop side of offline work: background syncs, the Sync page, the conflict screen."""
