@@ -18,18 +18,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from core.imports._student_rows import RowResult, RowValidator, cell_text
 from core.imports._student_template import EXAMPLE_ROW, write_template
+from core.imports._xlsx_rows import Cells, open_workbook, sheet_rows
 from core.imports.errors import ImportCancelledError, ImportFileError
 from core.imports.reference import ExistingStudents, ImportReference
 from core.imports.report import ImportReport, RowProblem
 from core.imports.student_columns import COLUMNS_BY_KEY, STUDENT_COLUMNS, column_for_header
 from core.rules.enums import Gender, StudentStatus
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
 
 __all__ = ["ImportReport", "RowProblem", "read_students", "write_students", "write_template"]
 
@@ -43,34 +40,19 @@ def _check(cancel: threading.Event | None) -> None:
         raise ImportCancelledError()
 
 
-def _open(path: Path) -> Workbook:
-    from openpyxl import load_workbook
-
-    if not path.is_file():
-        raise ImportFileError(f"找不到文件：{path} (file not found)")
-    if path.suffix.lower() == ".xls":
-        raise ImportFileError("这是旧版Excel（.xls）文件，请在Excel中“另存为”.xlsx后再导入 "
-                              "(an old .xls file: save it as .xlsx in Excel, then import it)")
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # boundary: openpyxl raises zip, XML, key and value errors alike
-        raise ImportFileError(f"无法读取文件：它不是有效的Excel .xlsx文件 (not a valid .xlsx file: {path.name})") from exc
-
-
-def _header(rows: Iterator[tuple[object, ...]]) -> tuple[int, tuple[object, ...]]:
-    for number, cells in enumerate(rows, start=1):
-        if any(cell_text(c) for c in cells):
+def _header(rows: Iterator[tuple[int, Cells]]) -> tuple[int, Cells]:
+    for number, cells in rows:
+        if any(cell_text(c) for c in cells.values()):
             return number, cells
         if number >= HEADER_SEARCH_ROWS:
             break
     raise ImportFileError("文件是空的：第一个工作表没有表头 (the first sheet is empty: no header row)")
 
 
-def _map_header(row_number: int, cells: tuple[object, ...],
-                report: ImportReport) -> dict[int, str]:
+def _map_header(row_number: int, cells: Cells, report: ImportReport) -> dict[int, str]:
     """Column index -> key; unknown headers are warned about; a doubled or missing column is fatal."""
     by_index: dict[int, str] = {}
-    for index, cell in enumerate(cells):
+    for index, cell in sorted(cells.items()):
         text = cell_text(cell)
         if not text:
             continue
@@ -90,9 +72,9 @@ def _map_header(row_number: int, cells: tuple[object, ...],
     return by_index
 
 
-def _is_second_header(cells: tuple[object, ...], by_index: Mapping[int, str]) -> bool:
+def _is_second_header(cells: Cells, by_index: Mapping[int, str]) -> bool:
     """The template's second header line (the other language) names the same columns."""
-    texts = [(i, cell_text(c)) for i, c in enumerate(cells) if cell_text(c)]
+    texts = [(i, cell_text(c)) for i, c in cells.items() if cell_text(c)]
     return bool(texts) and all(by_index.get(i) is not None and column_for_header(t) == by_index[i] for i, t in texts)
 
 
@@ -119,12 +101,13 @@ def read_students(path: Path | str, *, reference: ImportReference, existing: Exi
     """
     report = ImportReport()
     validator = RowValidator(reference, existing or ExistingStudents(), today or date.today())
-    book = _open(Path(path))
+    book = open_workbook(Path(path))
     try:
         sheet = book.worksheets[0]
-        total = max((sheet.max_row or 0) - 1, 0)
-        rows = sheet.iter_rows(values_only=True)
+        size: list[int] = []
+        rows = sheet_rows(sheet, size)
         header_row, header_cells = _header(rows)
+        total = max(size[0] - header_row, 0) if size else 0
         by_index = _map_header(header_row, header_cells, report)
         results = _validate_rows(rows, header_row, by_index, validator, report, cancel, on_progress, total)
     finally:
@@ -146,18 +129,20 @@ def read_students(path: Path | str, *, reference: ImportReference, existing: Exi
     return report
 
 
-def _validate_rows(rows: Iterator[tuple[object, ...]], header_row: int, by_index: Mapping[int, str],
+def _validate_rows(rows: Iterator[tuple[int, Cells]], header_row: int, by_index: Mapping[int, str],
                    validator: RowValidator, report: ImportReport, cancel: threading.Event | None,
                    on_progress: Progress | None, total: int) -> list[tuple[int, RowResult]]:
     indexed = list(by_index.items())
     results: list[tuple[int, RowResult]] = []
-    for row_number, cells in enumerate(rows, start=header_row + 1):
-        if (row_number - header_row) % PROGRESS_EVERY == 0:
+    next_report = PROGRESS_EVERY
+    for row_number, cells in rows:
+        if row_number - header_row >= next_report:
+            next_report += PROGRESS_EVERY
             _check(cancel)
             if on_progress is not None:
                 on_progress(row_number - header_row, total)
-        values = {key: (cells[i] if i < len(cells) else None) for i, key in indexed}
-        if not any(cell_text(v) for v in values.values()):
+        values = {key: cells.get(i) for i, key in indexed}
+        if not any(v is not None and cell_text(v) for v in values.values()):
             continue  # blank rows (and rows with text only in unknown columns) are skipped
         if row_number == header_row + 1 and _is_second_header(cells, by_index):
             continue

@@ -275,3 +275,62 @@ def test_cancellation_and_progress(tmp_path: Path, reference: ImportReference) -
     with pytest.raises(ImportCancelledError):
         write_students(tmp_path / "cancelled.xlsx", [], cancel=already)
     assert not (tmp_path / "cancelled.xlsx").exists()
+
+
+def _excel_like(path: Path, rows: list[list[object]]) -> Path:
+    """A workbook as Excel saves it: shared strings, dates as numbers with a date style."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    strings: list[str] = []
+    xml_rows = []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row):
+            ref = f"{chr(65 + c)}{r}"
+            if isinstance(value, date):
+                cells.append(f'<c r="{ref}" s="1"><v>{(value - date(1899, 12, 30)).days}</v></c>')
+            elif value is not None:
+                strings.append(str(value))
+                cells.append(f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>')
+        xml_rows.append(f'<row r="{r * 2 - 1 if r > 1 else 1}">{"".join(cells)}</row>')  # gaps between rows
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+        "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
+        f'<Relationship Id="rId3" Type="{rel}/styles" Target="styles.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{"".join(xml_rows)}</sheetData></worksheet>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}">' + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>",
+        "xl/styles.xml": f'<styleSheet xmlns="{main}"><fonts count="1"><font/></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+        '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
+        '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + text)
+    return path
+
+
+def test_a_file_saved_by_excel_with_shared_strings_and_date_cells(tmp_path: Path, reference: ImportReference) -> None:
+    path = _excel_like(tmp_path / "excel.xlsx", [
+        ["学号", "姓名", "性别", "身份证号", "出生日期", "班级"],
+        ["202501010101", "李明 & 王", "男", MAN, date(2006, 3, 15), "2025010101"],
+        ["202501010102", "王芳", "女", WOMAN, date(2007, 7, 5), "2025010101"]])
+    report = read(path, reference)
+    assert report.accepted_rows == [3]  # Excel's own row numbers, gaps included
+    assert report.accepted[0]["name"] == "李明 & 王" and report.accepted[0]["birth_date"] == date(2006, 3, 15)
+    assert problems(report) == [(5, "出生日期", "2007-07-05",
+                                 "出生日期与身份证号中的2007-07-04不符 (birth date does not match the ID number)")]
