@@ -44,7 +44,7 @@ Static = namedtuple("Static", [
     "ev_start_ok", "ev_starts_ptr", "ev_starts", "ev_room_ok", "ev_rooms_ptr", "ev_rooms",
     "ev_time_pen", "task_room_pen", "task_min_days", "room_time_ok", "room_bld",
     "res_compact", "res_max_consec", "res_bld", "res_soft", "res_ev_ptr", "res_ev",
-    "seg_start", "w", "movable",
+    "seg_start", "w", "movable", "task_ev_ptr", "task_ev",
 ])
 State = namedtuple("State", [
     "ev_t", "ev_r", "res_occ", "room_occ", "res_busy", "task_day", "task_ndays",
@@ -71,6 +71,9 @@ def make_static(cp: CompiledProblem) -> Static:
         for i in range(cp.ev_res_ptr[e], cp.ev_res_ptr[e + 1]):
             by_res[cp.ev_res[i]].append(e)
     res_ev_ptr, res_ev = _csr([np.asarray(x, dtype=np.int32) for x in by_res])
+    task_ev_ptr = np.zeros(cp.task_min_days.shape[0] + 1, dtype=np.int32)
+    task_ev_ptr[1:] = np.cumsum(np.bincount(cp.ev_task, minlength=task_ev_ptr.shape[0] - 1))
+    task_ev = np.argsort(cp.ev_task, kind="stable").astype(np.int32)
     res_soft = cp.res_compact | cp.res_bld | (cp.res_max_consec > 0)
     return Static(
         cp.ppd, cp.n_atoms, cp.ev_len, cp.ev_task, cp.ev_weeks, cp.ev_res_ptr, cp.ev_res,
@@ -78,6 +81,7 @@ def make_static(cp: CompiledProblem) -> Static:
         cp.ev_time_pen, cp.task_room_pen, cp.task_min_days, cp.room_time_ok, cp.room_bld,
         cp.res_compact, cp.res_max_consec, cp.res_bld, res_soft, res_ev_ptr, res_ev,
         cp.seg_start, cp.weights, np.flatnonzero(~cp.ev_locked).astype(np.int32),
+        task_ev_ptr, task_ev,
     )
 
 

@@ -34,6 +34,13 @@ from core.timetabling.kernel import (
 )
 
 NOT_MADE, APPLIED, PRICED = 0, 1, 2  # what _propose did: nothing, a move to undo, a price
+# undo[0]: how to take back what _propose did (undo[1:4] = e and its start and room before)
+UNDO_NOTHING, UNDO_MOVE, UNDO_SWAP, UNDO_CHAIN = 0, 1, 2, 3
+# the compound-move shares in the ``rates`` array given to anneal
+RATE_KEMPE, RATE_SWAP, RATE_TASK_ROOM = 0, 1, 2
+# a chain (Kempe chain, task room move) is recorded as three rows of the chain array:
+# the sessions, their rooms before the move, their starts before the move
+CHAIN_R, CHAIN_T = KEMPE_MAX, 2 * KEMPE_MAX
 
 BIG = REJECT
 
@@ -114,6 +121,14 @@ def _clashes(S: Static, X: State, e: int, f: int) -> bool:
 
 
 @nb.njit(cache=True, _nrt=False)
+def _in_chain(chain: np.ndarray, n: int, e: int) -> bool:
+    for q in range(n):  # noqa: SIM110 - numba compiles loops, not any()
+        if chain[q] == e:
+            return True
+    return False
+
+
+@nb.njit(cache=True, _nrt=False)
 def _kempe_chain(S: Static, X: State, e: int, t2: int, chain: np.ndarray) -> int:
     """Collect the Kempe chain of e between its period and t2; 0 if it cannot move."""
     t1 = X.ev_t[e]
@@ -129,10 +144,7 @@ def _kempe_chain(S: Static, X: State, e: int, t2: int, chain: np.ndarray) -> int
                 f = S.res_ev[j]
                 if X.ev_t[f] != other or not _clashes(S, X, c, f):
                     continue
-                seen = False
-                for q in range(n):
-                    seen = seen or chain[q] == f
-                if not seen:
+                if not _in_chain(chain, n, f):
                     if n == KEMPE_MAX or S.ev_len[f] != 1 or not S.ev_start_ok[f, X.ev_t[c]]:
                         return 0
                     chain[n] = f
@@ -146,12 +158,11 @@ def _shift_chain(S: Static, X: State, chain: np.ndarray, n: int, t1: int, t2: in
     delta = 0
     for q in range(n):
         e = chain[q]
-        chain[KEMPE_MAX + q] = X.ev_r[e]
+        chain[CHAIN_R + q] = X.ev_r[e]
         delta += remove(S, X, e, hard_weight)
     for q in range(n):
         e = chain[q]
-        # chain[2 * KEMPE_MAX + q] holds the side the session came from
-        t = t2 if chain[2 * KEMPE_MAX + q] == t1 else t1
+        t = t2 if chain[CHAIN_T + q] == t1 else t1
         r = best_room(S, X, e, t)
         if r < 0:  # no open room on the other side: leave it out and veto the move
             return BIG
@@ -170,8 +181,8 @@ def _propose_kempe(S: Static, X: State, e: int, hard_weight: int, undo: np.ndarr
     if n < 2:  # a one-session chain is a plain move, which the move below covers
         return NOT_MADE, 0
     for q in range(n):
-        chain[2 * KEMPE_MAX + q] = X.ev_t[chain[q]]
-    undo[0], undo[4], undo[5], undo[6] = 3, n, t0, t2
+        chain[CHAIN_T + q] = X.ev_t[chain[q]]
+    undo[0], undo[4], undo[5], undo[6] = UNDO_CHAIN, n, t0, t2
     return APPLIED, _shift_chain(S, X, chain, n, t0, t2, hard_weight)
 
 
@@ -188,9 +199,76 @@ def _propose_swap(S: Static, X: State, e: int, hard_weight: int,
         ra, rb = r0, r1  # times only: each keeps its room
     if not (can_place(S, e, t1, ra) and can_place(S, f, t0, rb)):
         return NOT_MADE, 0
-    undo[0], undo[4], undo[5], undo[6] = 2, f, t1, r1
+    undo[0], undo[4], undo[5], undo[6] = UNDO_SWAP, f, t1, r1
     d = remove(S, X, e, hard_weight) + remove(S, X, f, hard_weight)
     return APPLIED, d + insert(S, X, e, t1, ra, hard_weight) + insert(S, X, f, t0, rb, hard_weight)
+
+
+@nb.njit(cache=True, _nrt=False)
+def _room_occupant(S: Static, X: State, e: int, r: int) -> int:
+    """A movable session other than e in room r at e's start with e's length (-1: none)."""
+    t, length = X.ev_t[e], S.ev_len[e]
+    for i in range(S.movable.shape[0]):
+        f = S.movable[i]
+        if X.ev_r[f] == r and X.ev_t[f] == t and S.ev_len[f] == length and f != e:
+            return f
+    return -1
+
+
+@nb.njit(cache=True, _nrt=False)
+def _propose_room_exchange(S: Static, X: State, e: int, f: int, hard_weight: int,
+                           undo: np.ndarray) -> tuple[int, int]:
+    """e and f, at the same start with the same length, exchange their rooms."""
+    t0, r0, r1 = X.ev_t[e], X.ev_r[e], X.ev_r[f]
+    if S.ev_task[f] == S.ev_task[e] or not can_place(S, f, t0, r0):
+        return NOT_MADE, 0
+    undo[0], undo[4], undo[5], undo[6] = UNDO_SWAP, f, t0, r1
+    d = remove(S, X, e, hard_weight) + remove(S, X, f, hard_weight)
+    return APPLIED, d + insert(S, X, e, t0, r1, hard_weight) + insert(S, X, f, t0, r0, hard_weight)
+
+
+@nb.njit(cache=True, _nrt=False)
+def _push(X: State, chain: np.ndarray, n: int, e: int) -> int:
+    """Record e's start and room in the chain (for the undo); returns the new length."""
+    chain[n], chain[CHAIN_R + n], chain[CHAIN_T + n] = e, X.ev_r[e], X.ev_t[e]
+    return n + 1
+
+
+@nb.njit(cache=True, _nrt=False)
+def _propose_task_room(S: Static, X: State, e: int, hard_weight: int, undo: np.ndarray,
+                       chain: np.ndarray) -> tuple[int, int]:
+    """Every session of e's task into one room, at its own time (room stability).
+
+    The room is one the task already uses (half of the time) or any room allowed for e. A
+    session whose new room is taken exchanges rooms with the occupant; sessions that cannot
+    go there (locked, room closed, occupant unable to take their room) stay.
+    """
+    k = S.ev_task[e]
+    lo, hi = S.task_ev_ptr[k], S.task_ev_ptr[k + 1]
+    if np.random.random() < 0.5:
+        r = X.ev_r[S.task_ev[lo + np.random.randint(hi - lo)]]
+    else:
+        r = _random_room(S, e)
+    n, delta = 0, 0
+    for i in range(lo, hi):
+        g = S.task_ev[i]
+        t, rg = X.ev_t[g], X.ev_r[g]
+        if t < 0 or rg == r or n + 2 > KEMPE_MAX or not can_place(S, g, t, r):
+            continue
+        f = _room_occupant(S, X, g, r)
+        if f >= 0 and (S.ev_task[f] == k or _in_chain(chain, n, f)
+                       or not can_place(S, f, t, rg)):
+            continue
+        n = _push(X, chain, n, g)
+        delta += remove(S, X, g, hard_weight)
+        if f >= 0:
+            n = _push(X, chain, n, f)
+            delta += remove(S, X, f, hard_weight) + insert(S, X, f, t, rg, hard_weight)
+        delta += insert(S, X, g, t, r, hard_weight)
+    if n == 0:
+        return NOT_MADE, 0
+    undo[0], undo[4] = UNDO_CHAIN, n
+    return APPLIED, delta
 
 
 @nb.njit(cache=True, _nrt=False)
@@ -200,6 +278,12 @@ def _propose_move(S: Static, X: State, e: int, hard_weight: int, strict: bool,
     t = t0 if np.random.random() < 0.15 else _random_start(S, e)
     if t == t0:
         r = _random_room(S, e)
+        if r != r0 and can_place(S, e, t, r):
+            # a taken room is exchanged with its occupant: where rooms are scarce (comp01)
+            # a move into a free room is rarely possible, and one into a taken room clashes
+            f = _room_occupant(S, X, e, r)
+            if f >= 0:
+                return _propose_room_exchange(S, X, e, f, hard_weight, undo)
     elif np.random.random() < 0.5:
         # the cheapest free room: most random (time, room) pairs land on a taken room,
         # and a move into a clash is nearly always rejected, so this wastes fewer moves
@@ -208,48 +292,54 @@ def _propose_move(S: Static, X: State, e: int, hard_weight: int, strict: bool,
         r = r0 if can_place(S, e, t, r0) else _random_room(S, e)
     if r < 0 or (t == t0 and r == r0) or not can_place(S, e, t, r):
         return NOT_MADE, 0
-    undo[0], undo[4], undo[5] = 1, t, r
+    undo[0], undo[4], undo[5] = UNDO_MOVE, t, r
     return PRICED, move_delta(S, X, e, t, r, hard_weight, strict)
 
 
 @nb.njit(cache=True, _nrt=False)
-def _propose(S: Static, X: State, e: int, p_swap: float, p_kempe: float, hard_weight: int,
-             strict: bool, undo: np.ndarray, chain: np.ndarray) -> tuple[int, int]:
-    """Make or price one random move involving e.
+def _propose(S: Static, X: State, e: int, rates: np.ndarray, hard_weight: int, strict: bool,
+             undo: np.ndarray, chain: np.ndarray) -> tuple[int, int]:
+    """Make or price one random move involving e; ``rates`` holds the shares of the compound
+    moves (``RATE_KEMPE``, ``RATE_SWAP``, ``RATE_TASK_ROOM``), the rest are single moves.
 
-    Compound moves (Kempe chain, swap) are APPLIED and recorded in ``undo``; a
-    single-session move is only PRICED (see ``move_delta``), its target in ``undo[4:6]``.
+    Compound moves are APPLIED and recorded in ``undo`` (and ``chain``); a single-session
+    move is only PRICED (see ``move_delta``), its target in ``undo[4:6]``.
     """
     u = np.random.random()
-    undo[0], undo[1], undo[2], undo[3] = 0, e, X.ev_t[e], X.ev_r[e]
-    if u < p_kempe and S.ev_len[e] == 1:
+    undo[0], undo[1], undo[2], undo[3] = UNDO_NOTHING, e, X.ev_t[e], X.ev_r[e]
+    kempe, swap = rates[RATE_KEMPE], rates[RATE_KEMPE] + rates[RATE_SWAP]
+    task_room = swap + rates[RATE_TASK_ROOM]
+    if u < kempe and S.ev_len[e] == 1:
         return _propose_kempe(S, X, e, hard_weight, undo, chain)
-    if u < p_kempe + p_swap:
+    if u < swap:  # (longer sessions drawn for a Kempe chain get a swap)
         return _propose_swap(S, X, e, hard_weight, undo)
+    if u < task_room:
+        return _propose_task_room(S, X, e, hard_weight, undo, chain)
     return _propose_move(S, X, e, hard_weight, strict, undo)
 
 
 @nb.njit(cache=True, _nrt=False)
 def _undo(S: Static, X: State, undo: np.ndarray, chain: np.ndarray, hard_weight: int) -> None:
+    """Take back an APPLIED compound move."""
     kind, e, t0, r0 = undo[0], undo[1], undo[2], undo[3]
-    if kind == 2:
+    if kind == UNDO_SWAP:
         f, t1, r1 = undo[4], undo[5], undo[6]
         remove(S, X, e, hard_weight)
         remove(S, X, f, hard_weight)
         insert(S, X, e, t0, r0, hard_weight)
         insert(S, X, f, t1, r1, hard_weight)
-    elif kind == 3:
+    elif kind == UNDO_CHAIN:
         n = undo[4]
         for q in range(n):
             if X.ev_t[chain[q]] >= 0:  # a vetoed chain stopped part-way
                 remove(S, X, chain[q], hard_weight)
         for q in range(n):
-            insert(S, X, chain[q], chain[2 * KEMPE_MAX + q], chain[KEMPE_MAX + q], hard_weight)
+            insert(S, X, chain[q], chain[CHAIN_T + q], chain[CHAIN_R + q], hard_weight)
 
 
 @nb.njit(cache=True, _nrt=False)
 def anneal(S: Static, X: State, hard_weight: int, n_iter: int, temp: float, cooling: float,
-           p_swap: float, p_kempe: float, strict: bool, best_t: np.ndarray, best_r: np.ndarray,
+           rates: np.ndarray, strict: bool, best_t: np.ndarray, best_r: np.ndarray,
            best_obj: np.ndarray) -> int:
     """Run ``n_iter`` annealing steps from ``temp`` (times ``cooling`` per step).
 
@@ -265,7 +355,7 @@ def anneal(S: Static, X: State, hard_weight: int, n_iter: int, temp: float, cool
     for _ in range(n_iter):
         temp *= cooling
         e = S.movable[np.random.randint(n_movable)]
-        status, delta = _propose(S, X, e, p_swap, p_kempe, hard_weight, strict, undo, chain)
+        status, delta = _propose(S, X, e, rates, hard_weight, strict, undo, chain)
         if status == NOT_MADE:
             continue
         if delta <= 0 or np.random.random() < np.exp(-delta / temp):

@@ -25,7 +25,15 @@ from core.timetabling.evaluate import CostBreakdown, evaluate
 from core.timetabling.explain import Explanation, explain
 from core.timetabling.kernel import State, Static, insert, make_state, make_static, objective
 from core.timetabling.model import Problem
-from core.timetabling.search import anneal, construct, sample_uphill, seed
+from core.timetabling.search import (
+    RATE_KEMPE,
+    RATE_SWAP,
+    RATE_TASK_ROOM,
+    anneal,
+    construct,
+    sample_uphill,
+    seed,
+)
 
 ProgressFn = Callable[[int, int], None]
 # Clash repair: clashes weigh so much that soft costs only break ties, at a temperature
@@ -58,6 +66,7 @@ class SolverOptions:
     temperature_reference: float | None = 10.0
     swap_rate: float = 0.15
     kempe_rate: float = 0.1
+    task_room_rate: float = 0.05
     chunk: int = 250_000
 
 
@@ -96,6 +105,10 @@ class Solver:
         self._lock = threading.Lock()
         self._best_t = np.full(self.cp.n_events, -1, np.int32)
         self._best_r = np.full(self.cp.n_events, -1, np.int32)
+        opt = self.options
+        self._rates = np.zeros(3, np.float64)
+        self._rates[[RATE_KEMPE, RATE_SWAP, RATE_TASK_ROOM]] = (
+            opt.kempe_rate, opt.swap_rate, opt.task_room_rate)
 
     def best(self) -> tuple[np.ndarray, np.ndarray]:
         """Copies of the best start periods and rooms found so far (-1: unplaced)."""
@@ -146,7 +159,7 @@ class Solver:
             if repaired is None and best_obj[0] > 0 and done < REPAIR_SHARE * budget:
                 n = min(REPAIR_CHUNK, budget - done)
                 anneal(static, state, REPAIR_WEIGHT, n, REPAIR_TEMPERATURE * REPAIR_WEIGHT, 1.0,
-                       opt.swap_rate, opt.kempe_rate, False, best_t, best_r, best_obj)
+                       self._rates, False, best_t, best_r, best_obj)
             else:
                 if repaired is None:
                     # the repair walk may have wandered off its clash-free best: start there
@@ -202,7 +215,7 @@ class Solver:
         ratio = temps[1] / temps[0]
         temp = temps[0] * ratio ** min(done / max(budget, 1), 1.0)
         anneal(static, state, opt.hard_weight, n, temp, ratio ** (1.0 / max(budget, 1)),
-               opt.swap_rate, opt.kempe_rate, True, best_t, best_r, best_obj)
+               self._rates, True, best_t, best_r, best_obj)
 
     def _progress(self, done: int, budget: int, began: float) -> tuple[int, int]:
         if self.options.iterations is not None:

@@ -25,6 +25,7 @@ from core.timetabling.search import anneal, construct, seed
 
 DATA = Path(__file__).resolve().parents[3] / "assets" / "data" / "itc2007"
 HW = 7
+RATES = np.array([0.2, 0.3, 0.1])  # Kempe chains, swaps, task room moves (search.RATE_*)
 
 
 def full_totals(cp, ev_t, ev_r) -> list[int]:
@@ -76,7 +77,7 @@ def test_annealing_moves_keep_totals_exact(name: str, cp) -> None:
     hard = int(X.tot[0] + X.tot[1])
     best = np.array([hard, objective(X, HW) - HW * hard], np.int64)
     for temp in (50.0, 5.0, 0.5):
-        anneal(S, X, HW, 20_000, temp, 1.0, 0.3, 0.2, temp < 1, best_t, best_r, best)
+        anneal(S, X, HW, 20_000, temp, 1.0, RATES, temp < 1, best_t, best_r, best)
         assert list(X.tot) == full_totals(cp, X.ev_t, X.ev_r)
     assert len(X.tot) == N_COMPONENTS
     best_totals = full_totals(cp, best_t, best_r)  # the kept best is what it claims to be
