@@ -305,6 +305,22 @@ ZH_IN_CONTEXT: dict[tuple[str, str], str] = {
 }
 
 
+def _merge_module_glossaries() -> None:
+    """Add the glossaries of scripts/glossary/*.py (one per module, so modules never edit one file)."""
+    import importlib.util
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).parent / "glossary").glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location(f"glossary_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        ZH.update(getattr(module, "ZH", {}))
+        ZH_IN_CONTEXT.update(getattr(module, "ZH_IN_CONTEXT", {}))
+
+
 def fill(path: str, translate: bool) -> int:
     """Fill every unfinished message; returns how many are still unfinished."""
     tree = ET.parse(path)
@@ -330,6 +346,7 @@ def fill(path: str, translate: bool) -> int:
 
 
 if __name__ == "__main__":
+    _merge_module_glossaries()
     zh_path, en_path = sys.argv[1], sys.argv[2]
     missing = fill(zh_path, translate=True) + fill(en_path, translate=False)
     sys.exit(1 if missing else 0)

@@ -1128,6 +1128,14 @@ Server: %5</translation>
         <translation>Grades</translation>
     </message>
     <message>
+        <source>Scholarships and aid</source>
+        <translation>Scholarships and aid</translation>
+    </message>
+    <message>
+        <source>Dormitories</source>
+        <translation>Dormitories</translation>
+    </message>
+    <message>
         <source>Special exams</source>
         <translation>Special exams</translation>
     </message>

@@ -1128,6 +1128,14 @@ Qt %4
         <translation>成绩管理</translation>
     </message>
     <message>
+        <source>Scholarships and aid</source>
+        <translation>奖助贷</translation>
+    </message>
+    <message>
+        <source>Dormitories</source>
+        <translation>学生公寓</translation>
+    </message>
+    <message>
         <source>Special exams</source>
         <translation>特殊考试</translation>
     </message>

@@ -12,7 +12,8 @@ def english() -> bool:
 def module_name(key: str) -> str:
     names = {
         "home": QCoreApplication.translate("labels", "Overview"),
-        "students": QCoreApplication.translate("labels", "Students"), "status_changes": QCoreApplication.translate("labels", "Status changes"), "grades": QCoreApplication.translate("labels", "Grades"),
+        "students": QCoreApplication.translate("labels", "Students"), "status_changes": QCoreApplication.translate("labels", "Status changes"),
+        "aid": QCoreApplication.translate("labels", "Scholarships and aid"), "dorms": QCoreApplication.translate("labels", "Dormitories"), "grades": QCoreApplication.translate("labels", "Grades"),
         "exams": QCoreApplication.translate("labels", "Special exams"), "plans": QCoreApplication.translate("labels", "Teaching plans"), "tasks": QCoreApplication.translate("labels", "Teaching tasks"),
         "timetable": QCoreApplication.translate("labels", "Timetabling"), "users": QCoreApplication.translate("labels", "Users"), "roles": QCoreApplication.translate("labels", "Roles and permissions"),
         "audit": QCoreApplication.translate("labels", "Audit log"), "sync": QCoreApplication.translate("labels", "Sync"),

@@ -50,7 +50,23 @@ def _make_admin_page(key: str, window: MainWindow) -> QWidget | None:
         from client.ui.sync.page import SyncPage
 
         return SyncPage(window.context, window.sync, window.session)
+    if key in MODULE_PAGES:  # the modules over the local replica: each page takes the window
+        import importlib
+
+        module_name_, _, class_name = MODULE_PAGES[key].partition(":")
+        return getattr(importlib.import_module(module_name_), class_name)(window)  # type: ignore[no-any-return]
     return None
+
+
+# Pages of the modules that work on the local replica (offline too). A page class takes the
+# main window and reaches ``window.context``, ``window.session``, ``window.runner`` and
+# ``window.sync`` (the SyncController; ``window.sync.service`` is the SyncService).
+MODULE_PAGES: dict[str, str] = {
+    "students": "client.ui.students.page:StudentsPage",
+    "status_changes": "client.ui.status_changes.page:StatusChangesPage",
+    "aid": "client.ui.aid.page:AidPage",
+    "dorms": "client.ui.dorms.page:DormsPage",
+}
 
 
 class MainWindow(QMainWindow):
