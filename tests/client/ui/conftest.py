@@ -177,6 +177,47 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     live.stop()
 
 
+DEMO_PASSWORDS = {"admin": "Admin@2026", "registrar": "Registrar@2026", "dept": "Dept@2026",
+                  "teacher": "Teacher@2026"}
+
+
+def demo_password(username: str) -> str:
+    """The demo university's password of ``username`` (docs/demo-university.md)."""
+    return next(p for prefix, p in DEMO_PASSWORDS.items() if username.startswith(prefix))
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The demo university (``jiaowu demo``, seed 1) behind a real server process.
+
+    Seeded once per test run: the first xdist worker seeds a template under the run's shared
+    temporary folder while the others wait on a lock; each worker then serves its own copy.
+    Accounts: ``dept01``…``dept12`` (a department each), ``registrar``, ``admin``,
+    ``teacher01``…; passwords from :func:`demo_password`.
+    """
+    import fcntl
+    import shutil
+
+    root = tmp_path_factory.getbasetemp().parent
+    template = root / "demo-template"
+    with (root / "demo-template.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (template / "seeded").exists():
+            shutil.rmtree(template, ignore_errors=True)
+            env = {k: v for k, v in os.environ.items() if not k.startswith("JIAOWU_") and k != "DATABASE_URL"}
+            env["JIAOWU_SECRET_KEY"] = "client-tests-" + "s" * 40
+            subprocess.run([sys.executable, "-m", "cli", "demo", "--seed-only", "--no-client", "--data-dir",
+                            str(template)], env=env, cwd=Path(__file__).parents[3], check=True,
+                           capture_output=True, timeout=600)
+            (template / "seeded").touch()
+    data = tmp_path_factory.mktemp("demo-server")
+    shutil.copytree(template, data, dirs_exist_ok=True)
+    live = LiveServer(data, free_port())
+    live.start()
+    yield live
+    live.stop()
+
+
 MakeContext = Callable[..., AppContext]
 
 
