@@ -175,6 +175,13 @@ class SyncService:
         self.publish_counters()
         return op_id
 
+    def write_many(self, edits: list[tuple[str, str, str, dict[str, Any] | None]]) -> list[str]:
+        """Several local edits (table, row id, kind, fields) and their ops in ONE transaction:
+        all or nothing (an import); returns the op ids."""
+        op_ids = self.store.write_many(edits)
+        self.publish_counters()
+        return op_ids
+
     # -- unsent work -------------------------------------------------------------------------
     def unsent(self, limit: int = 1000) -> list[UnsentOp]:
         o = replica_schema.outbox

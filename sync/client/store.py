@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -88,18 +88,31 @@ class ReplicaStore:
         ``fields`` are Python values of the table's columns. ``kind`` is create, patch,
         delete, or a named command whose fields the server interprets.
         """
-        bad = sorted(set(fields or {}) - set(s.REPLICA[table].c.keys()) | (set(fields or {}) & SYSTEM_COLUMNS))
-        if bad:
-            raise ValueError(f"{table}: fields not writable: {', '.join(bad)}")
-        wire = to_wire(table, dict(fields or {}))
-        op_id = str(uuid.uuid4())
+        return self.write_many([(table, row_id, kind, fields)])[0]
+
+    def write_many(self, edits: Sequence[tuple[str, str, str, Mapping[str, Any] | None]]) -> list[str]:
+        """Several edits (table, row id, kind, fields), each with its outbox op, in ONE transaction:
+        all are applied and queued, or none (an import of many rows). Returns the op ids in order.
+
+        Raises:
+            ValueError: a field is not writable, or a created row exists already (nothing is written).
+            KeyError: a patched or deleted row is not in the replica (nothing is written).
+        """
+        prepared: list[tuple[str, str, str, dict[str, Any], str]] = []
+        for table, row_id, kind, fields in edits:
+            bad = sorted(set(fields or {}) - set(s.REPLICA[table].c.keys()) | (set(fields or {}) & SYSTEM_COLUMNS))
+            if bad:
+                raise ValueError(f"{table}: fields not writable: {', '.join(bad)}")
+            prepared.append((table, row_id, kind, to_wire(table, dict(fields or {})), str(uuid.uuid4())))
         with self.engine.begin() as conn:
-            base, base_version = self._apply_local(conn, table, row_id, kind, wire)
-            conn.execute(insert(s.outbox).values(
-                op_id=op_id, client_id=self._get(conn, "client_id"), table_name=table, row_id=row_id, kind=kind,
-                base_version=base_version, fields=json.dumps(wire, ensure_ascii=False),
-                base=json.dumps(base, ensure_ascii=False), made_at=_now()))
-        return op_id
+            client_id, made_at = self._get(conn, "client_id"), _now()
+            for table, row_id, kind, wire, op_id in prepared:
+                base, base_version = self._apply_local(conn, table, row_id, kind, wire)
+                conn.execute(insert(s.outbox).values(
+                    op_id=op_id, client_id=client_id, table_name=table, row_id=row_id, kind=kind,
+                    base_version=base_version, fields=json.dumps(wire, ensure_ascii=False),
+                    base=json.dumps(base, ensure_ascii=False), made_at=made_at))
+        return [op_id for *_rest, op_id in prepared]
 
     def _apply_local(self, conn: Connection, table: str, row_id: str, kind: str,
                      fields: dict[str, Any]) -> tuple[dict[str, Any], int | None]:
