@@ -40,6 +40,11 @@ from updater.errors import LaunchError
 
 CONFIRM_ENV = "JIAOWU_UPDATE_CONFIRM_FILE"
 VERSION_ENV = "JIAOWU_INSTALLED_VERSION"
+INSTALL_ENV = "JIAOWU_INSTALL_DIR"  # the installation the running version belongs to
+# The application exits with this code to be started again (after installing an update):
+# the launcher then starts whatever ``current`` names now, as a trial if it is new.
+RESTART_CODE = 75
+MAX_RESTARTS = 5
 DEFAULT_TIMEOUT = 60.0
 _POLL = 0.05
 
@@ -105,6 +110,18 @@ def launch(
     return code
 
 
+def launch_until_done(install_dir: Path, args: Sequence[str] = (), *, timeout: float = DEFAULT_TIMEOUT,
+                      python: str = sys.executable) -> int:
+    """:func:`launch`, again each time the application asks for a restart (``RESTART_CODE``,
+    after it installed an update), at most ``MAX_RESTARTS`` times in a row."""
+    for _ in range(MAX_RESTARTS):
+        code = launch(install_dir, args, timeout=timeout, python=python)
+        if code != RESTART_CODE:
+            return code
+        logger.info("the application asked for a restart")
+    return RESTART_CODE
+
+
 def _run_trial(
     layout: InstallLayout, version: str, args: Sequence[str], python: str, timeout: float
 ) -> tuple[subprocess.Popen[bytes], bool]:
@@ -161,6 +178,7 @@ def _run(
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(app), env.get("PYTHONPATH", "")) if p)
     env[VERSION_ENV] = version
+    env[INSTALL_ENV] = str(layout.root)
     layout.state.mkdir(parents=True, exist_ok=True)
     if confirm is None:
         confirm = layout.state / f"confirm-{version}-{uuid.uuid4().hex}"
@@ -182,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if app_args[:1] == ["--"]:
         app_args = app_args[1:]
     try:
-        return launch(ns.install_dir, app_args, timeout=ns.timeout)
+        return launch_until_done(ns.install_dir, app_args, timeout=ns.timeout)
     except LaunchError as exc:
         print(f"jiaowu launcher: {exc}", file=sys.stderr)
         return 3

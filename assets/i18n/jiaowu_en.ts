@@ -434,12 +434,24 @@ Server: %5</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>Check for &amp;updates</source>
+        <translation>Check for &amp;updates</translation>
+    </message>
+    <message>
         <source>&amp;About Jiaowu</source>
         <translation>&amp;About Jiaowu</translation>
     </message>
     <message>
         <source>Your password was changed.</source>
         <translation>Your password was changed.</translation>
+    </message>
+    <message>
+        <source>This client was not started from an installation, so it cannot update itself; IT manages its version.</source>
+        <translation>This client was not started from an installation, so it cannot update itself; IT manages its version.</translation>
+    </message>
+    <message>
+        <source>An update is already being checked or installed.</source>
+        <translation>An update is already being checked or installed.</translation>
     </message>
     <message>
         <source>Unsent changes</source>
@@ -810,6 +822,33 @@ Server: %5</translation>
     </message>
 </context>
 <context>
+    <name>UpdateBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Restart now</translation>
+    </message>
+    <message>
+        <source>Downloading version %1…</source>
+        <translation>Downloading version %1…</translation>
+    </message>
+    <message>
+        <source>Version %1 is installed; restart to use it.</source>
+        <translation>Version %1 is installed; restart to use it.</translation>
+    </message>
+    <message>
+        <source>Update failed</source>
+        <translation>Update failed</translation>
+    </message>
+    <message>
+        <source>This version is below the server's minimum: sync resumes after the update.</source>
+        <translation>This version is below the server's minimum: sync resumes after the update.</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>3–64 letters, digits or _ . @ -, starting with a letter or digit.</source>
@@ -1031,6 +1070,34 @@ Server: %5</translation>
     <message>
         <source>Some changes conflict with the server's data; see the Sync page.</source>
         <translation>Some changes conflict with the server's data; see the Sync page.</translation>
+    </message>
+    <message>
+        <source>The update was cancelled. Nothing was changed.</source>
+        <translation>The update was cancelled. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The update could not be downloaded (network or server problem). Your current version keeps working; the update will be tried again later.</source>
+        <translation>The update could not be downloaded (network or server problem). Your current version keeps working; the update will be tried again later.</translation>
+    </message>
+    <message>
+        <source>The update was refused because it could not be verified as genuine. Nothing was installed and your current version keeps working. Please tell IT.</source>
+        <translation>The update was refused because it could not be verified as genuine. Nothing was installed and your current version keeps working. Please tell IT.</translation>
+    </message>
+    <message>
+        <source>Version %1 must be installed first; it cannot be skipped.</source>
+        <translation>Version %1 must be installed first; it cannot be skipped.</translation>
+    </message>
+    <message>
+        <source>Another update is already running on this computer.</source>
+        <translation>Another update is already running on this computer.</translation>
+    </message>
+    <message>
+        <source>The update could not be installed. Your current version keeps working.</source>
+        <translation>The update could not be installed. Your current version keeps working.</translation>
+    </message>
+    <message>
+        <source>The update did not complete.</source>
+        <translation>The update did not complete.</translation>
     </message>
     <message>
         <source>An unexpected error occurred. Details were written to the log.</source>
@@ -1289,6 +1356,13 @@ Server: %5</translation>
     <message>
         <source>%1 unsent changes were written to %2. Import the file on any computer (Sync page) to send them.</source>
         <translation>%1 unsent changes were written to %2. Import the file on any computer (Sync page) to send them.</translation>
+    </message>
+</context>
+<context>
+    <name>updates</name>
+    <message>
+        <source>The update was cancelled. Nothing was changed.</source>
+        <translation>The update was cancelled. Nothing was changed.</translation>
     </message>
 </context>
 </TS>

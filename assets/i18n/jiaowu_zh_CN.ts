@@ -434,12 +434,24 @@ Qt %4
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Check for &amp;updates</source>
+        <translation>检查更新(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;About Jiaowu</source>
         <translation>关于教务管理系统(&amp;A)</translation>
     </message>
     <message>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>This client was not started from an installation, so it cannot update itself; IT manages its version.</source>
+        <translation>此客户端不是从安装目录启动的，无法自动更新；其版本由信息中心管理。</translation>
+    </message>
+    <message>
+        <source>An update is already being checked or installed.</source>
+        <translation>正在检查或安装更新。</translation>
     </message>
     <message>
         <source>Unsent changes</source>
@@ -810,6 +822,33 @@ Qt %4
     </message>
 </context>
 <context>
+    <name>UpdateBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Downloading version %1…</source>
+        <translation>正在下载版本 %1…</translation>
+    </message>
+    <message>
+        <source>Version %1 is installed; restart to use it.</source>
+        <translation>版本 %1 已安装，重启后生效。</translation>
+    </message>
+    <message>
+        <source>Update failed</source>
+        <translation>更新失败</translation>
+    </message>
+    <message>
+        <source>This version is below the server's minimum: sync resumes after the update.</source>
+        <translation>当前版本低于服务器要求的最低版本：更新后才能继续同步。</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>3–64 letters, digits or _ . @ -, starting with a letter or digit.</source>
@@ -1031,6 +1070,34 @@ Qt %4
     <message>
         <source>Some changes conflict with the server's data; see the Sync page.</source>
         <translation>部分修改与服务器数据冲突，请在“数据同步”页处理。</translation>
+    </message>
+    <message>
+        <source>The update was cancelled. Nothing was changed.</source>
+        <translation>更新已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The update could not be downloaded (network or server problem). Your current version keeps working; the update will be tried again later.</source>
+        <translation>无法下载更新（网络或服务器问题）。当前版本可继续使用，稍后将再次尝试。</translation>
+    </message>
+    <message>
+        <source>The update was refused because it could not be verified as genuine. Nothing was installed and your current version keeps working. Please tell IT.</source>
+        <translation>更新未通过真实性校验，已被拒绝。未安装任何内容，当前版本可继续使用。请联系信息中心。</translation>
+    </message>
+    <message>
+        <source>Version %1 must be installed first; it cannot be skipped.</source>
+        <translation>必须先安装版本 %1，不能跳过。</translation>
+    </message>
+    <message>
+        <source>Another update is already running on this computer.</source>
+        <translation>本机已有另一个更新正在进行。</translation>
+    </message>
+    <message>
+        <source>The update could not be installed. Your current version keeps working.</source>
+        <translation>更新无法安装，当前版本可继续使用。</translation>
+    </message>
+    <message>
+        <source>The update did not complete.</source>
+        <translation>更新未完成。</translation>
     </message>
     <message>
         <source>An unexpected error occurred. Details were written to the log.</source>
@@ -1289,6 +1356,13 @@ Qt %4
     <message>
         <source>%1 unsent changes were written to %2. Import the file on any computer (Sync page) to send them.</source>
         <translation>已将 %1 条待上传修改写入 %2。可在任意电脑的“数据同步”页导入该文件后发送。</translation>
+    </message>
+</context>
+<context>
+    <name>updates</name>
+    <message>
+        <source>The update was cancelled. Nothing was changed.</source>
+        <translation>更新已取消，未做任何更改。</translation>
     </message>
 </context>
 </TS>

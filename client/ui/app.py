@@ -53,6 +53,9 @@ class AppController(QObject):
         self.login_window: LoginWindow | None = None
         self.main_window: MainWindow | None = None
         self._runner = TaskRunner(self)
+        from client.ui.updates import UpdateController
+
+        self.updates = UpdateController(context, self)
 
     def start(self, message: str = "") -> LoginWindow:
         window = LoginWindow(self.context, message=message)
@@ -67,7 +70,7 @@ class AppController(QObject):
         assert isinstance(session, AuthSession)
         from client.ui.main_window import MainWindow
 
-        window = MainWindow(self.context, session)
+        window = MainWindow(self.context, session, updates=self.updates)
         window.sig_logout_requested.connect(self._on_main_window_logout_requested)
         self.main_window = window
         window.show()
@@ -111,6 +114,7 @@ def start_client(server: str | None = None, data_dir: str | None = None,
     install_language(app, context.language)
     controller = AppController(context, app)
     controller.start()
+    controller.updates.start()  # at start-up, then every "check for updates every" hours
     # After the login window's first paint: the imports would otherwise compete with it.
     QTimer.singleShot(150, lambda: context.warm_up(*WARM_UP_MODULES))
     return app, controller

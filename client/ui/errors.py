@@ -10,6 +10,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from client.services.errors import ClientError, ErrorKind
 from sync.client.errors import SyncError, SyncErrorKind
+from updater.errors import (
+    UpdateBusyError,
+    UpdateCancelledError,
+    UpdateDownloadError,
+    UpdateError,
+    UpdateInstallError,
+    UpdateRequiredError,
+    UpdateVerificationError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +54,31 @@ def _sync_text(exc: SyncError) -> str:
     return text
 
 
+def _update_text(exc: UpdateError) -> str:
+    """Plain words first, then the check and file that failed (enough for IT from a screenshot)."""
+    if isinstance(exc, UpdateCancelledError):
+        text = QCoreApplication.translate("errors", "The update was cancelled. Nothing was changed.")
+    elif isinstance(exc, UpdateDownloadError):
+        text = QCoreApplication.translate("errors", "The update could not be downloaded (network or server problem). Your current version keeps working; the update will be tried again later.")
+    elif isinstance(exc, UpdateVerificationError):
+        text = QCoreApplication.translate("errors", "The update was refused because it could not be verified as genuine. Nothing was installed and your current version keeps working. Please tell IT.")
+    elif isinstance(exc, UpdateRequiredError):
+        text = QCoreApplication.translate("errors", "Version %1 must be installed first; it cannot be skipped.").replace("%1", str(exc.required_version))
+    elif isinstance(exc, UpdateBusyError):
+        text = QCoreApplication.translate("errors", "Another update is already running on this computer.")
+    elif isinstance(exc, UpdateInstallError):
+        text = QCoreApplication.translate("errors", "The update could not be installed. Your current version keeps working.")
+    else:
+        text = QCoreApplication.translate("errors", "The update did not complete.")
+    return f"{text}\n({exc})"
+
+
 def error_text(exc: BaseException) -> str:
     """A sentence for the user, in the interface language, for any failure."""
     if isinstance(exc, SyncError):
         return _sync_text(exc)
+    if isinstance(exc, UpdateError):
+        return _update_text(exc)
     if not isinstance(exc, ClientError):
         return QCoreApplication.translate("errors", "An unexpected error occurred. Details were written to the log.")
     kind = exc.kind
@@ -103,7 +133,7 @@ _open_boxes: list[QMessageBox] = []
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show ``exc`` in a window-modal message box (non-blocking) and return it."""
-    if not isinstance(exc, ClientError | SyncError):
+    if not isinstance(exc, ClientError | SyncError | UpdateError):
         log.error("unexpected error", exc_info=exc)
     elif exc.kind is ErrorKind.SERVER:
         log.warning("server error: %s", exc)

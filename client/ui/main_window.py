@@ -29,6 +29,7 @@ from client.ui.own_password_dialog import OwnPasswordDialog
 from client.ui.placeholder import PlaceholderPage
 from client.ui.status_bar import MainStatusBar, StatusBridge
 from client.ui.sync.controller import SyncController
+from client.ui.updates import UpdateBar, UpdateController
 from client.ui.workers import TaskRunner
 
 
@@ -72,10 +73,12 @@ MODULE_PAGES: dict[str, str] = {
 class MainWindow(QMainWindow):
     sig_logout_requested = Signal(object)  # the reason (None: the user chose to)
 
-    def __init__(self, context: AppContext, session: AuthSession, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, session: AuthSession, parent: QWidget | None = None, *,
+                 updates: UpdateController | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context, self.session = context, session
+        self.updates = updates
         self.runner = TaskRunner(self)
         self.monitor = ConnectivityMonitor(context, session, self)
         self.sync = SyncController(context, context.sync_service(session.server, session.user.username), session, self)
@@ -115,6 +118,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.status_bar = MainStatusBar()
         self.setStatusBar(self.status_bar)
+        self.update_bar: UpdateBar | None = None
+        if self.updates is not None:
+            self.update_bar = UpdateBar(self.updates)
+            self.status_bar.addWidget(self.update_bar)
+            self.update_bar.sig_restart_requested.connect(self._on_restart_requested)
         self._bridge = StatusBridge(self.context.status, self)
 
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], None]) -> QAction:
@@ -139,6 +147,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self._on_refresh_triggered))
         self.modules_menu = bar.addMenu(self.tr("&Go"))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Check for &updates"), None, self._on_check_updates_triggered))
         help_menu.addAction(self._action(self.tr("&About Jiaowu"), "F1", self._on_about_triggered))
 
     def _connect(self) -> None:
@@ -235,6 +244,29 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Your password was changed."), 8000)
 
     @Slot()
+    def _on_check_updates_triggered(self) -> None:
+        if self.updates is None or not self.updates.available:
+            self.statusBar().showMessage(self.tr(
+                "This client was not started from an installation, so it cannot update itself; IT manages its version."), 10000)
+            return
+        if not self.updates.check_now():
+            self.statusBar().showMessage(self.tr("An update is already being checked or installed."), 5000)
+
+    @Slot()
+    def _on_restart_requested(self) -> None:
+        """Restart into the installed update, after the unsent-changes question if any."""
+        if self.updates is None:
+            return
+        self._restart_after_leave = True
+        if self.confirm_leave(logout=False):
+            self._restart()
+
+    def _restart(self) -> None:
+        assert self.updates is not None
+        self.close_confirmed()
+        self.updates.restart()
+
+    @Slot()
     def _on_about_triggered(self) -> None:
         AboutDialog(self.session.server, self).open()
 
@@ -283,6 +315,8 @@ class MainWindow(QMainWindow):
                 export_unsent_interactively(self, self.sync, self.runner, on_done=lambda: self.leave(logout=logout))
             elif clicked is leave_button:
                 self.leave(logout=logout)
+            else:
+                self._restart_after_leave = False  # stayed: a later quit is a plain quit
 
         box.finished.connect(decided)
         self._leave_box = box
@@ -292,7 +326,9 @@ class MainWindow(QMainWindow):
     def leave(self, *, logout: bool) -> None:
         """Log out or quit without asking again."""
         self._leave_confirmed = True
-        if logout:
+        if getattr(self, "_restart_after_leave", False) and not logout:
+            self._restart()
+        elif logout:
             self.sig_logout_requested.emit(None)
         else:
             self.close()
@@ -307,6 +343,8 @@ class MainWindow(QMainWindow):
         logout = getattr(self, "_leave_after_sync", True)
         if logout:
             self._on_logout_triggered()  # asks again if something is still unsent
+        elif getattr(self, "_restart_after_leave", False):
+            self._on_restart_requested()
         else:
             self.close()
 
@@ -379,6 +417,8 @@ class MainWindow(QMainWindow):
     def _on_sync_update_required(self, exc: object) -> None:
         assert isinstance(exc, BaseException)
         self.statusBar().showMessage(error_text(exc), 15000)
+        if self.updates is not None:
+            self.updates.check_now()  # the server wants a newer version: fetch it now
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
         if not self.confirm_leave(logout=False):

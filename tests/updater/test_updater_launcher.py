@@ -130,3 +130,28 @@ def test_damaged_current_version_falls_back(
     (installed_v1.layout.version_dir("2.0") / "manifest.json").unlink()  # e.g. a bad disk
     assert launch(installed_v1.layout.root, timeout=20) == 0
     assert _runs(ran)[-1] == "1.0 ok" and installed_v1.installed() == "1.0"
+
+
+def test_restart_code_starts_the_new_current_version(
+    installed_v1: UpdateClient, publisher: Publisher, sim: RepositorySimulator, ran: Path
+) -> None:
+    """The desktop installs an update, exits with RESTART_CODE, and the launcher starts what
+    ``current`` names now (here the same version again, which then exits normally)."""
+    from updater.launcher import RESTART_CODE, launch_until_done
+
+    _install_v2(installed_v1, publisher, sim, "restart")
+    assert RESTART_CODE == 75
+    assert launch_until_done(installed_v1.layout.root, timeout=20) == 0
+    assert _runs(ran) == ["2.0 restart", "2.0 restart"]
+    assert installed_v1.status().trial is None  # confirmed on the first run
+
+
+
+def test_child_knows_its_installation(
+    installed_v1: UpdateClient, tmp_path: Path, ran: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JIAOWU_INSTALL_DIR tells the running version which installation to update."""
+    seen = tmp_path / "install-dir.txt"
+    monkeypatch.setenv("FAKEAPP_INSTALL_LOG", str(seen))
+    assert launch(installed_v1.layout.root, timeout=20) == 0
+    assert seen.read_text() == str(installed_v1.layout.root)

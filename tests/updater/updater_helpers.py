@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # The application inside test bundles. It logs that it ran, then behaves as its
 # MODE says: "ok" confirms its self-check, "crash" exits 1 first, "hang" never
-# confirms, "fail-late" crashes after confirming (not an update failure).
+# confirms, "fail-late" crashes after confirming (not an update failure), "restart" asks the
+# launcher for a restart once (exit 75, as the desktop does after installing an update).
 FAKE_MAIN = textwrap.dedent(
     """
     import os, sys, time
@@ -25,11 +26,18 @@ FAKE_MAIN = textwrap.dedent(
     if log:
         with open(log, "a") as f:
             f.write(os.environ.get("JIAOWU_INSTALLED_VERSION", "?") + " " + MODE + "\\n")
+    seen = os.environ.get("FAKEAPP_INSTALL_LOG")
+    if seen:
+        with open(seen, "w") as f:
+            f.write(os.environ.get("JIAOWU_INSTALL_DIR", ""))
     if MODE == "crash":
         sys.exit(1)
     if MODE == "hang":
         time.sleep(600)
     confirm_started()
+    if MODE == "restart" and log and not os.path.exists(log + ".restarted"):
+        open(log + ".restarted", "w").close()
+        sys.exit(75)
     sys.exit(7 if MODE == "fail-late" else 0)
     """
 )
