@@ -18,8 +18,8 @@ HOME = Module("home", frozenset(), True)  # the overview page, always first, for
 MODULES: tuple[Module, ...] = (
     Module("students", frozenset({"students.read"}), False),
     Module("status_changes", frozenset({"status.submit", "status.approve"}), False),
-    Module("aid", frozenset({"aid.read", "aid.write", "aid.approve"}), False),
-    Module("dorms", frozenset({"dorms.read", "dorms.write"}), False),
+    Module("aid", frozenset({"aid.read", "aid.write", "aid.approve"}), True),
+    Module("dorms", frozenset({"dorms.read", "dorms.write"}), True),
     Module("grades", frozenset({"grades.read", "grades.write"}), False),
     Module("exams", frozenset({"exams.read", "exams.manage"}), False),
     Module("plans", frozenset({"plans.read"}), False),

@@ -1,0 +1,1 @@
+"""The scholarships, grants and loans screen 奖助贷 (over the local replica)."""
