@@ -91,7 +91,7 @@ class CertificateService:
         self.sync, self.user_id = sync, user_id
 
     # -- reading -------------------------------------------------------------------------
-    def classes(self) -> list[ClassChoice]:
+    def classes(self, **_kw: Any) -> list[ClassChoice]:
         """Classes with students in the replica (the user's scope), newest cohort first."""
         sc, st = s.REPLICA["school_class"], s.REPLICA["student"]
         with self.sync.store.engine.connect() as conn:
@@ -102,7 +102,7 @@ class CertificateService:
             out = [ClassChoice(r[0], r[1] or "", int(r[2]), counts[r[0]]) for r in sorted(rows, key=lambda r: r[3])]
         return sorted(out, key=lambda c: -c.cohort)
 
-    def students_of_class(self, class_id: str) -> list[tuple[str, str, str, str]]:
+    def students_of_class(self, class_id: str, **_kw: Any) -> list[tuple[str, str, str, str]]:
         """(id, number, name, status) of a class's students, by number."""
         st = s.REPLICA["student"]
         with self.sync.store.engine.connect() as conn:

@@ -16,8 +16,8 @@ class Module:
 HOME = Module("home", frozenset(), True)  # the overview page, always first, for every user
 
 MODULES: tuple[Module, ...] = (
-    Module("students", frozenset({"students.read"}), False),
-    Module("status_changes", frozenset({"status.submit", "status.approve"}), False),
+    Module("students", frozenset({"students.read"}), True),
+    Module("status_changes", frozenset({"status.submit", "status.approve"}), True),
     Module("aid", frozenset({"aid.read", "aid.write", "aid.approve"}), True),
     Module("dorms", frozenset({"dorms.read", "dorms.write"}), True),
     Module("grades", frozenset({"grades.read", "grades.write"}), False),

@@ -211,7 +211,7 @@ class StatusChangeService:
             batch_id=r["batch_id"], submitted_at=r["submitted_at"] or "", decided_at=r["decided_at"] or "",
             applied_at=r["applied_at"] or "", updated_at=r["updated_at"] or "", unsent=r["id"] in unsent)
 
-    def get(self, change_id: str) -> ChangeRow:
+    def get(self, change_id: str, **_kw: Any) -> ChangeRow:
         c = s.REPLICA["status_change"]
         for row in self._select(c.c.id == change_id):
             return row
@@ -243,7 +243,7 @@ class StatusChangeService:
             classes, majors, departments = self._refs(conn)
             return [self._hit(r, classes, majors, departments) for r in conn.execute(stmt).mappings()]
 
-    def student(self, student_id: str) -> StudentHit:
+    def student(self, student_id: str, **_kw: Any) -> StudentHit:
         st = s.REPLICA["student"]
         with self.sync.store.engine.connect() as conn:
             row = conn.execute(select(st).where(st.c.id == student_id)).mappings().first()
@@ -325,7 +325,7 @@ class StatusChangeService:
         except DomainError as exc:
             raise client_error(exc) from exc
 
-    def target_classes(self, student_id: str, change_type: str) -> list[ClassOption]:
+    def target_classes(self, student_id: str, change_type: str, **_kw: Any) -> list[ClassOption]:
         """Classes the change may move the student into: repeat/demote the next cohort of the
         same major; resume the same major, same or later cohort; transfer of major another
         major, same or later cohort. Other types take no class."""
@@ -488,12 +488,12 @@ class StatusChangeService:
         data = api.post("/status-changes/batch-promotion", json=request.as_json(), token=token, cancel=cancel)
         return str(data["batch_id"]), len(data["changes"])
 
-    def cohorts(self) -> list[int]:
+    def cohorts(self, **_kw: Any) -> list[int]:
         sc = s.REPLICA["school_class"]
         with self.sync.store.engine.connect() as conn:
             return sorted({int(r[0]) for r in conn.execute(select(sc.c.cohort).distinct())}, reverse=True)
 
-    def majors(self) -> list[tuple[str, str]]:
+    def majors(self, **_kw: Any) -> list[tuple[str, str]]:
         """(id, name) of the majors whose students the replica holds."""
         mj, st = s.REPLICA["major"], s.REPLICA["student"]
         with self.sync.store.engine.connect() as conn:
