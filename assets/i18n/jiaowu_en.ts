@@ -22,6 +22,367 @@ Server: %5</translation>
     </message>
 </context>
 <context>
+    <name>AidPage</name>
+    <message>
+        <source>Scholarships, grants and loans</source>
+        <translation>Scholarships, grants and loans</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>Student number or name…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>New application…</source>
+        <translation>New application…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Applications (as filtered)…</source>
+        <translation>Applications (as filtered)…</translation>
+    </message>
+    <message>
+        <source>Quotas of the year…</source>
+        <translation>Quotas of the year…</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>GPA</source>
+        <translation>GPA</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Set quota…</source>
+        <translation>Set quota…</translation>
+    </message>
+    <message>
+        <source>Places per department and award in the chosen year; approvals take a place.</source>
+        <translation>Places per department and award in the chosen year; approvals take a place.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>Quotas</translation>
+    </message>
+    <message>
+        <source>Award types</source>
+        <translation>Award types</translation>
+    </message>
+    <message>
+        <source>Scholarship</source>
+        <translation>Scholarship</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>no failed course</source>
+        <translation>no failed course</translation>
+    </message>
+    <message>
+        <source>GPA in the top %1 of the class</source>
+        <translation>GPA in the top %1 of the class</translation>
+    </message>
+    <message>
+        <source>GPA at least %1</source>
+        <translation>GPA at least %1</translation>
+    </message>
+    <message>
+        <source>year %1 or above</source>
+        <translation>year %1 or above</translation>
+    </message>
+    <message>
+        <source>financial need: %1 or above</source>
+        <translation>financial need: %1 or above</translation>
+    </message>
+    <message>
+        <source>up to %1 a year</source>
+        <translation>up to %1 a year</translation>
+    </message>
+    <message>
+        <source>one of group “%1” a year</source>
+        <translation>one of group “%1” a year</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>All awards</source>
+        <translation>All awards</translation>
+    </message>
+    <message>
+        <source>%1 applications</source>
+        <translation>%1 applications</translation>
+    </message>
+    <message>
+        <source>Select an application to see its eligibility report.</source>
+        <translation>Select an application to see its eligibility report.</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Review: %1</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Decision: %1</translation>
+    </message>
+    <message>
+        <source>Not yet sent to the server.</source>
+        <translation>Not yet sent to the server.</translation>
+    </message>
+    <message>
+        <source>Review application</source>
+        <translation>Review application</translation>
+    </message>
+    <message>
+        <source>Approve application</source>
+        <translation>Approve application</translation>
+    </message>
+    <message>
+        <source>Reject application</source>
+        <translation>Reject application</translation>
+    </message>
+    <message>
+        <source>Financial need</source>
+        <translation>Financial need</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 rows written to %2</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>New application</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>Student number or name…</translation>
+    </message>
+    <message>
+        <source>Why the student applies (optional)</source>
+        <translation>Why the student applies (optional)</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <source>Academic year</source>
+        <translation>Academic year</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Financial need</source>
+        <translation>Financial need</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Submit application</source>
+        <translation>Submit application</translation>
+    </message>
+    <message>
+        <source>Eligibility (computed on this computer from the grades held here)</source>
+        <translation>Eligibility (computed on this computer from the grades held here)</translation>
+    </message>
+    <message>
+        <source>Choose an award and a student.</source>
+        <translation>Choose an award and a student.</translation>
+    </message>
+    <message>
+        <source>Eligible: every rule is met (grades of %1).</source>
+        <translation>Eligible: every rule is met (grades of %1).</translation>
+    </message>
+    <message>
+        <source>Not eligible: %1.</source>
+        <translation>Not eligible: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Decide status change</source>
+        <translation>Decide status change</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <source>on approval</source>
+        <translation>on approval</translation>
+    </message>
+    <message>
+        <source>Target class</source>
+        <translation>Target class</translation>
+    </message>
+    <message>
+        <source>Opinion (optional when approving, required to reject)</source>
+        <translation>Opinion (optional when approving, required to reject)</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Effects on approval</source>
+        <translation>Effects on approval</translation>
+    </message>
+    <message>
+        <source>(choose a class)</source>
+        <translation>(choose a class)</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Username</source>
@@ -120,10 +481,554 @@ Server: %5</translation>
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Batch promotion</source>
+        <translation>Batch promotion</translation>
+    </message>
+    <message>
+        <source>Batch promotion is filed by the server in one transaction: connect to the server (turn off Work offline) to preview and file it.</source>
+        <translation>Batch promotion is filed by the server in one transaction: connect to the server (turn off Work offline) to preview and file it.</translation>
+    </message>
+    <message>
+        <source>All majors</source>
+        <translation>All majors</translation>
+    </message>
+    <message>
+        <source>Year-end promotion</source>
+        <translation>Year-end promotion</translation>
+    </message>
+    <message>
+        <source>Approve and apply at once</source>
+        <translation>Approve and apply at once</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>Effective on</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Repeat a year</source>
+        <translation>Repeat a year</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Clear exception</source>
+        <translation>Clear exception</translation>
+    </message>
+    <message>
+        <source>Selected students:</source>
+        <translation>Selected students:</translation>
+    </message>
+    <message>
+        <source>into</source>
+        <translation>into</translation>
+    </message>
+    <message>
+        <source>File the batch</source>
+        <translation>File the batch</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 promoted, %2 repeat a year, %3 skipped, %4 cannot be filed</source>
+        <translation>%1 promoted, %2 repeat a year, %3 skipped, %4 cannot be filed</translation>
+    </message>
+    <message>
+        <source>Excepted by hand</source>
+        <translation>Excepted by hand</translation>
+    </message>
+    <message>
+        <source>%1 status changes were filed as one batch. They reach this computer with the next sync.</source>
+        <translation>%1 status changes were filed as one batch. They reach this computer with the next sync.</translation>
+    </message>
+    <message>
+        <source>File %1 changes</source>
+        <translation>File %1 changes</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLinesModel</name>
+    <message>
+        <source>Student no.</source>
+        <translation>Student no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Promote</translation>
+    </message>
+    <message>
+        <source>Repeat a year</source>
+        <translation>Repeat a year</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Cannot file</source>
+        <translation>Cannot file</translation>
+    </message>
+</context>
+<context>
+    <name>BedDialog</name>
+    <message>
+        <source>Assign a bed</source>
+        <translation>Assign a bed</translation>
+    </message>
+    <message>
+        <source>Move to another bed</source>
+        <translation>Move to another bed</translation>
+    </message>
+    <message>
+        <source>Vacate a bed</source>
+        <translation>Vacate a bed</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>Student number or name…</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>Moved out on</source>
+        <translation>Moved out on</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Vacate</source>
+        <translation>Vacate</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free of %3)</source>
+        <translation>%1 (%2 free of %3)</translation>
+    </message>
+    <message>
+        <source>Bed %1</source>
+        <translation>Bed %1</translation>
+    </message>
+    <message>
+        <source>Choose a student.</source>
+        <translation>Choose a student.</translation>
+    </message>
+    <message>
+        <source>✓ The bed is free and the rules are met.</source>
+        <translation>✓ The bed is free and the rules are met.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Bulk assignment of a cohort</source>
+        <translation>Bulk assignment of a cohort</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 free</translation>
+    </message>
+    <message>
+        <source>New students moving in</source>
+        <translation>New students moving in</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Choose the cohort, then Preview. Nothing is written before Confirm.</source>
+        <translation>Choose the cohort, then Preview. Nothing is written before Confirm.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>Why not placed</source>
+        <translation>Why not placed</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Classes (none ticked: all)</source>
+        <translation>Classes (none ticked: all)</translation>
+    </message>
+    <message>
+        <source>Buildings (none ticked: all)</source>
+        <translation>Buildings (none ticked: all)</translation>
+    </message>
+    <message>
+        <source>Move-in date</source>
+        <translation>Move-in date</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>To be placed (%1)</source>
+        <translation>To be placed (%1)</translation>
+    </message>
+    <message>
+        <source>Not placed (%1)</source>
+        <translation>Not placed (%1)</translation>
+    </message>
+    <message>
+        <source>%1 students get a bed, %2 are not placed (see why). Confirm writes them all at once.</source>
+        <translation>%1 students get a bed, %2 are not placed (see why). Confirm writes them all at once.</translation>
+    </message>
+    <message>
+        <source>%1 beds assigned; they are sent to the server with the next sync.</source>
+        <translation>%1 beds assigned; they are sent to the server with the next sync.</translation>
+    </message>
+</context>
+<context>
     <name>BusyBar</name>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Cards and certificates</source>
+        <translation>Cards and certificates</translation>
+    </message>
+    <message>
+        <source>A whole class</source>
+        <translation>A whole class</translation>
+    </message>
+    <message>
+        <source>One student</source>
+        <translation>One student</translation>
+    </message>
+    <message>
+        <source>Student number or name, then Enter</source>
+        <translation>Student number or name, then Enter</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Issue numbers</source>
+        <translation>Issue numbers</translation>
+    </message>
+    <message>
+        <source>Reason to void (lost, damaged…)</source>
+        <translation>Reason to void (lost, damaged…)</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <source>Select a row to preview the document.</source>
+        <translation>Select a row to preview the document.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 students)</source>
+        <translation>%1 (%2 students)</translation>
+    </message>
+    <message>
+        <source>No student matches.</source>
+        <translation>No student matches.</translation>
+    </message>
+    <message>
+        <source>%1 issued; the numbers arrive from the server with the next sync.</source>
+        <translation>%1 issued; the numbers arrive from the server with the next sync.</translation>
+    </message>
+    <message>
+        <source>… and %1 more not issued.</source>
+        <translation>… and %1 more not issued.</translation>
+    </message>
+    <message>
+        <source>Select one certificate to void.</source>
+        <translation>Select one certificate to void.</translation>
+    </message>
+    <message>
+        <source>%1 certificates have no number yet: they print once they have synced with the server (the server issues the numbers). Sync, then print.</source>
+        <translation>%1 certificates have no number yet: they print once they have synced with the server (the server issues the numbers). Sync, then print.</translation>
+    </message>
+    <message>
+        <source>Print to PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing %1 documents…</source>
+        <translation>Printing %1 documents…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; no file was written.</source>
+        <translation>Printing cancelled; no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesModel</name>
+    <message>
+        <source>Student no.</source>
+        <translation>Student no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>void</translation>
+    </message>
+    <message>
+        <source>waiting for the server's number</source>
+        <translation>waiting for the server's number</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>Edit status change</source>
+        <translation>Edit status change</translation>
+    </message>
+    <message>
+        <source>New status change</source>
+        <translation>New status change</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>Student number or name…</translation>
+    </message>
+    <message>
+        <source>No student chosen</source>
+        <translation>No student chosen</translation>
+    </message>
+    <message>
+        <source>e.g. 教学〔2026〕12号</source>
+        <translation>e.g. 教学〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>Effective on</translation>
+    </message>
+    <message>
+        <source>Find student</source>
+        <translation>Find student</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Target class</source>
+        <translation>Target class</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>What it will change</source>
+        <translation>What it will change</translation>
+    </message>
+    <message>
+        <source>(chosen at approval)</source>
+        <translation>(chosen at approval)</translation>
+    </message>
+    <message>
+        <source>Choose a student first.</source>
+        <translation>Choose a student first.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesTableModel</name>
+    <message>
+        <source>Student no.</source>
+        <translation>Student no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Last step</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; not yet accepted by the server.</source>
+        <translation>Saved on this computer; not yet accepted by the server.</translation>
     </message>
 </context>
 <context>
@@ -216,6 +1121,204 @@ Server: %5</translation>
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Reason (required to reject)</source>
+        <translation>Reason (required to reject)</translation>
+    </message>
+    <message>
+        <source>The department's review comment</source>
+        <translation>The department's review comment</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Financial need</source>
+        <translation>Financial need</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Record review</source>
+        <translation>Record review</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+</context>
+<context>
+    <name>DormsPage</name>
+    <message>
+        <source>Dormitories</source>
+        <translation>Dormitories</translation>
+    </message>
+    <message>
+        <source>This computer holds the beds of your department's students only: the figures below count them, and beds of other departments look free here.</source>
+        <translation>This computer holds the beds of your department's students only: the figures below count them, and beds of other departments look free here.</translation>
+    </message>
+    <message>
+        <source>You can view the dormitories; assigning beds needs the dormitory permission.</source>
+        <translation>You can view the dormitories; assigning beds needs the dormitory permission.</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Move…</translation>
+    </message>
+    <message>
+        <source>Vacate…</source>
+        <translation>Vacate…</translation>
+    </message>
+    <message>
+        <source>Bulk assignment…</source>
+        <translation>Bulk assignment…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Occupancy per building and floor…</source>
+        <translation>Occupancy per building and floor…</translation>
+    </message>
+    <message>
+        <source>Residents of the chosen building…</source>
+        <translation>Residents of the chosen building…</translation>
+    </message>
+    <message>
+        <source>All residents…</source>
+        <translation>All residents…</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Choose a room.</source>
+        <translation>Choose a room.</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>(free)</source>
+        <translation>(free)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation>(current)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>History of the room</source>
+        <translation>History of the room</translation>
+    </message>
+    <message>
+        <source>%1 buildings · %2 beds · %3 occupied · %4 free</source>
+        <translation>%1 buildings · %2 beds · %3 occupied · %4 free</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Room %1 · floor %2 · %3 · %4 of %5 beds free</source>
+        <translation>Room %1 · floor %2 · %3 · %4 of %5 beds free</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>Full rooms</source>
+        <translation>Full rooms</translation>
+    </message>
+    <message>
+        <source>Empty rooms</source>
+        <translation>Empty rooms</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 rows written to %2</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Edit and send again</source>
@@ -232,6 +1335,33 @@ Server: %5</translation>
     <message>
         <source>Send</source>
         <translation>Send</translation>
+    </message>
+</context>
+<context>
+    <name>EffectsTable</name>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>%1 (derived, not stored)</source>
+        <translation>%1 (derived, not stored)</translation>
+    </message>
+    <message>
+        <source>chosen at approval</source>
+        <translation>chosen at approval</translation>
+    </message>
+    <message>
+        <source>The approver chooses the class when approving.</source>
+        <translation>The approver chooses the class when approving.</translation>
     </message>
 </context>
 <context>
@@ -275,6 +1405,93 @@ Server: %5</translation>
     <message>
         <source>Coming in a later version</source>
         <translation>Coming in a later version</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import students</source>
+        <translation>Import students</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Choose a filled-in template (.xlsx). Nothing is imported before you confirm.</source>
+        <translation>Choose a filled-in template (.xlsx). Nothing is imported before you confirm.</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Rejected rows</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Rejected rows (%1)</source>
+        <translation>Rejected rows (%1)</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>Warnings (%1)</translation>
+    </message>
+    <message>
+        <source>Import %1 students</source>
+        <translation>Import %1 students</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 can be imported, %3 rejected (%4 problems). Rejected rows are not imported; correct them in the file and import them later.</source>
+        <translation>%1 rows read: %2 can be imported, %3 rejected (%4 problems). Rejected rows are not imported; correct them in the file and import them later.</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>import-report.xlsx</source>
+        <translation>import-report.xlsx</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Import report</translation>
     </message>
 </context>
 <context>
@@ -483,6 +1700,155 @@ Server: %5</translation>
     </message>
 </context>
 <context>
+    <name>OrgDialog</name>
+    <message>
+        <source>Departments, majors and classes</source>
+        <translation>Departments, majors and classes</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Majors</source>
+        <translation>Majors</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>Export the list</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>OrgFormDialog</name>
+    <message>
+        <source>New department</source>
+        <translation>New department</translation>
+    </message>
+    <message>
+        <source>Edit department</source>
+        <translation>Edit department</translation>
+    </message>
+    <message>
+        <source>New major</source>
+        <translation>New major</translation>
+    </message>
+    <message>
+        <source>Edit major</source>
+        <translation>Edit major</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>New class</translation>
+    </message>
+    <message>
+        <source>Edit class</source>
+        <translation>Edit class</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Years of study</source>
+        <translation>Years of study</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Degree</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Size limit</source>
+        <translation>Size limit</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Degree</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Size limit</source>
+        <translation>Size limit</translation>
+    </message>
+</context>
+<context>
     <name>OwnPasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -526,6 +1892,63 @@ Server: %5</translation>
     <message>
         <source>This module is not available in this version yet. It will arrive with a later update of the client; your data is already kept on the server.</source>
         <translation>This module is not available in this version yet. It will arrive with a later update of the client; your data is already kept on the server.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaDialog</name>
+    <message>
+        <source>Set quota</source>
+        <translation>Set quota</translation>
+    </message>
+    <message>
+        <source>Quota of</source>
+        <translation>Quota of</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>✓ Passed</source>
+        <translation>✓ Passed</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ Failed</translation>
     </message>
 </context>
 <context>
@@ -673,6 +2096,338 @@ Server: %5</translation>
     </message>
 </context>
 <context>
+    <name>StatusChangesPage</name>
+    <message>
+        <source>Status changes</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <source>My drafts</source>
+        <translation>My drafts</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>Student number or name…</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>All changes</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Timeline…</source>
+        <translation>Timeline…</translation>
+    </message>
+    <message>
+        <source>Batch promotion…</source>
+        <translation>Batch promotion…</translation>
+    </message>
+    <message>
+        <source>Cards and certificates…</source>
+        <translation>Cards and certificates…</translation>
+    </message>
+    <message>
+        <source>Select a change to see its effects.</source>
+        <translation>Select a change to see its effects.</translation>
+    </message>
+    <message>
+        <source>Submitted.</source>
+        <translation>Submitted.</translation>
+    </message>
+    <message>
+        <source>Recalled to draft.</source>
+        <translation>Recalled to draft.</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it is sent to the server with the next sync.</source>
+        <translation>Saved on this computer; it is sent to the server with the next sync.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>Delete the draft %1 of %2?</source>
+        <translation>Delete the draft %1 of %2?</translation>
+    </message>
+    <message>
+        <source>Draft deleted.</source>
+        <translation>Draft deleted.</translation>
+    </message>
+    <message>
+        <source>Decided; the server applies it when it arrives.</source>
+        <translation>Decided; the server applies it when it arrives.</translation>
+    </message>
+</context>
+<context>
+    <name>StudentDialog</name>
+    <message>
+        <source>New student</source>
+        <translation>New student</translation>
+    </message>
+    <message>
+        <source>Edit student</source>
+        <translation>Edit student</translation>
+    </message>
+    <message>
+        <source>12 digits: year, department, major, class, sequence</source>
+        <translation>12 digits: year, department, major, class, sequence</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: from the ID number)</source>
+        <translation>YYYY-MM-DD (empty: from the ID number)</translation>
+    </message>
+    <message>
+        <source>A student's status changes through a status change.</source>
+        <translation>A student's status changes through a status change.</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>Student number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <source>Expected graduation</source>
+        <translation>Expected graduation</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>Political status</translation>
+    </message>
+    <message>
+        <source>Native place</source>
+        <translation>Native place</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>Home address</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>This student is no longer in your data.</source>
+        <translation>This student is no longer in your data.</translation>
+    </message>
+    <message>
+        <source>Edit student %1</source>
+        <translation>Edit student %1</translation>
+    </message>
+    <message>
+        <source>Some fields are not valid; see the messages under them.</source>
+        <translation>Some fields are not valid; see the messages under them.</translation>
+    </message>
+</context>
+<context>
+    <name>StudentTableModel</name>
+    <message>
+        <source>Student number</source>
+        <translation>Student number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>StudentsPage</name>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Search student number, name, ID number, class or major…</source>
+        <translation>Search student number, name, ID number, class or major…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>New student…</source>
+        <translation>New student…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Departments, majors and classes…</source>
+        <translation>Departments, majors and classes…</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>All cohorts</source>
+        <translation>All cohorts</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>%1 students</source>
+        <translation>%1 students</translation>
+    </message>
+    <message>
+        <source>student-import-template.xlsx</source>
+        <translation>student-import-template.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>Save the import template</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>students.xlsx</source>
+        <translation>students.xlsx</translation>
+    </message>
+    <message>
+        <source>Export students</source>
+        <translation>Export students</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>an update is required</source>
@@ -784,6 +2539,44 @@ Server: %5</translation>
     <message>
         <source>Imported %1 unsent changes; they are sent at the next sync.</source>
         <translation>Imported %1 unsent changes; they are sent at the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>Status history</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <source>No status changes yet.</source>
+        <translation>No status changes yet.</translation>
+    </message>
+    <message>
+        <source>Cards and certificates…</source>
+        <translation>Cards and certificates…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineEntry</name>
+    <message>
+        <source>Target class: %1</source>
+        <translation>Target class: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Document no.: %1</source>
+        <translation>Document no.: %1</translation>
+    </message>
+    <message>
+        <source>Opinion: %1</source>
+        <translation>Opinion: %1</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; not yet accepted by the server.</source>
+        <translation>Saved on this computer; not yet accepted by the server.</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +3156,73 @@ Server: %5</translation>
     <message>
         <source>The update was cancelled. Nothing was changed.</source>
         <translation>The update was cancelled. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>welfare</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>No failed course</source>
+        <translation>No failed course</translation>
+    </message>
+    <message>
+        <source>GPA rank in the class</source>
+        <translation>GPA rank in the class</translation>
+    </message>
+    <message>
+        <source>Minimum GPA</source>
+        <translation>Minimum GPA</translation>
+    </message>
+    <message>
+        <source>Year of study</source>
+        <translation>Year of study</translation>
+    </message>
+    <message>
+        <source>Financial need</source>
+        <translation>Financial need</translation>
+    </message>
+    <message>
+        <source>One award of its group a year</source>
+        <translation>One award of its group a year</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <source>General hardship</source>
+        <translation>General hardship</translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation>Hardship</translation>
+    </message>
+    <message>
+        <source>Special hardship</source>
+        <translation>Special hardship</translation>
+    </message>
+    <message>
+        <source>men</source>
+        <translation>men</translation>
+    </message>
+    <message>
+        <source>women</source>
+        <translation>women</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>mixed</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,367 @@ Qt %4
     </message>
 </context>
 <context>
+    <name>AidPage</name>
+    <message>
+        <source>Scholarships, grants and loans</source>
+        <translation>奖助贷</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>学号或姓名…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>学年</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属院系</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>奖助项目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New application…</source>
+        <translation>新增申请…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>评审…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Applications (as filtered)…</source>
+        <translation>申请名单（按当前筛选）…</translation>
+    </message>
+    <message>
+        <source>Quotas of the year…</source>
+        <translation>本学年名额…</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>GPA</source>
+        <translation>平均学分绩点</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>班级排名</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已评审</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <source>Set quota…</source>
+        <translation>设置名额…</translation>
+    </message>
+    <message>
+        <source>Places per department and award in the chosen year; approvals take a place.</source>
+        <translation>所选学年各院系各奖助项目的名额；每批准一人占用一个名额。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>角色代码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>评审条件</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Award types</source>
+        <translation>奖助类型</translation>
+    </message>
+    <message>
+        <source>Scholarship</source>
+        <translation>奖学金</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>助学金</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>助学贷款</translation>
+    </message>
+    <message>
+        <source>no failed course</source>
+        <translation>无不及格科目</translation>
+    </message>
+    <message>
+        <source>GPA in the top %1 of the class</source>
+        <translation>绩点班级排名前%1</translation>
+    </message>
+    <message>
+        <source>GPA at least %1</source>
+        <translation>绩点不低于%1</translation>
+    </message>
+    <message>
+        <source>year %1 or above</source>
+        <translation>%1年级及以上</translation>
+    </message>
+    <message>
+        <source>financial need: %1 or above</source>
+        <translation>家庭经济困难：%1及以上</translation>
+    </message>
+    <message>
+        <source>up to %1 a year</source>
+        <translation>每年最高%1元</translation>
+    </message>
+    <message>
+        <source>one of group “%1” a year</source>
+        <translation>同一学年“%1”类限获一项</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>All awards</source>
+        <translation>全部奖助项目</translation>
+    </message>
+    <message>
+        <source>%1 applications</source>
+        <translation>共 %1 份申请</translation>
+    </message>
+    <message>
+        <source>Select an application to see its eligibility report.</source>
+        <translation>选择一份申请以查看其资格审查结果。</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>评审意见：%1</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>审批意见：%1</translation>
+    </message>
+    <message>
+        <source>Not yet sent to the server.</source>
+        <translation>尚未上传到服务器。</translation>
+    </message>
+    <message>
+        <source>Review application</source>
+        <translation>评审申请</translation>
+    </message>
+    <message>
+        <source>Approve application</source>
+        <translation>批准申请</translation>
+    </message>
+    <message>
+        <source>Reject application</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <source>Financial need</source>
+        <translation>家庭经济困难认定</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评审意见</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>已将 %1 行写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>New application</source>
+        <translation>新增申请</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>学号或姓名…</translation>
+    </message>
+    <message>
+        <source>Why the student applies (optional)</source>
+        <translation>申请理由（可选）</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>奖助项目</translation>
+    </message>
+    <message>
+        <source>Academic year</source>
+        <translation>学年</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Financial need</source>
+        <translation>家庭经济困难认定</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Submit application</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Eligibility (computed on this computer from the grades held here)</source>
+        <translation>申请资格（根据本机保存的成绩在本机计算）</translation>
+    </message>
+    <message>
+        <source>Choose an award and a student.</source>
+        <translation>请选择奖助项目和学生。</translation>
+    </message>
+    <message>
+        <source>Eligible: every rule is met (grades of %1).</source>
+        <translation>符合条件：各项要求均满足（依据%1学年成绩）。</translation>
+    </message>
+    <message>
+        <source>Not eligible: %1.</source>
+        <translation>不符合条件：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Decide status change</source>
+        <translation>审批学籍异动</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>on approval</source>
+        <translation>批准时</translation>
+    </message>
+    <message>
+        <source>Target class</source>
+        <translation>目标班级</translation>
+    </message>
+    <message>
+        <source>Opinion (optional when approving, required to reject)</source>
+        <translation>审批意见（批准时可不填，驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Effects on approval</source>
+        <translation>批准后的变化</translation>
+    </message>
+    <message>
+        <source>(choose a class)</source>
+        <translation>（请选择班级）</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Username</source>
@@ -120,10 +481,554 @@ Qt %4
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Batch promotion</source>
+        <translation>批量升级</translation>
+    </message>
+    <message>
+        <source>Batch promotion is filed by the server in one transaction: connect to the server (turn off Work offline) to preview and file it.</source>
+        <translation>批量升级由服务器在一个事务中统一办理：请连接服务器（关闭脱机工作）后再预览和提交。</translation>
+    </message>
+    <message>
+        <source>All majors</source>
+        <translation>全部专业</translation>
+    </message>
+    <message>
+        <source>Year-end promotion</source>
+        <translation>学年末升级</translation>
+    </message>
+    <message>
+        <source>Approve and apply at once</source>
+        <translation>同时审批并生效</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Repeat a year</source>
+        <translation>留级</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>不升级</translation>
+    </message>
+    <message>
+        <source>Clear exception</source>
+        <translation>取消例外</translation>
+    </message>
+    <message>
+        <source>Selected students:</source>
+        <translation>选中的学生：</translation>
+    </message>
+    <message>
+        <source>into</source>
+        <translation>编入</translation>
+    </message>
+    <message>
+        <source>File the batch</source>
+        <translation>提交批次</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 promoted, %2 repeat a year, %3 skipped, %4 cannot be filed</source>
+        <translation>升级 %1 人，留级 %2 人，不处理 %3 人，无法办理 %4 人</translation>
+    </message>
+    <message>
+        <source>Excepted by hand</source>
+        <translation>人工设为例外</translation>
+    </message>
+    <message>
+        <source>%1 status changes were filed as one batch. They reach this computer with the next sync.</source>
+        <translation>已作为一个批次提交 %1 条学籍异动，下次同步后将出现在本机。</translation>
+    </message>
+    <message>
+        <source>File %1 changes</source>
+        <translation>提交 %1 条异动</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLinesModel</name>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Repeat a year</source>
+        <translation>留级</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>不升级</translation>
+    </message>
+    <message>
+        <source>Cannot file</source>
+        <translation>无法办理</translation>
+    </message>
+</context>
+<context>
+    <name>BedDialog</name>
+    <message>
+        <source>Assign a bed</source>
+        <translation>安排床位</translation>
+    </message>
+    <message>
+        <source>Move to another bed</source>
+        <translation>调宿</translation>
+    </message>
+    <message>
+        <source>Vacate a bed</source>
+        <translation>退宿</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>学号或姓名…</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>床位</translation>
+    </message>
+    <message>
+        <source>Moved out on</source>
+        <translation>退宿日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>安排入住</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>调宿</translation>
+    </message>
+    <message>
+        <source>Vacate</source>
+        <translation>退宿</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free of %3)</source>
+        <translation>%1（空 %2 / 共 %3）</translation>
+    </message>
+    <message>
+        <source>Bed %1</source>
+        <translation>%1号床</translation>
+    </message>
+    <message>
+        <source>Choose a student.</source>
+        <translation>请选择学生。</translation>
+    </message>
+    <message>
+        <source>✓ The bed is free and the rules are met.</source>
+        <translation>✓ 床位空闲，符合入住规则。</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Bulk assignment of a cohort</source>
+        <translation>新生批量分配宿舍</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>空 %1</translation>
+    </message>
+    <message>
+        <source>New students moving in</source>
+        <translation>新生入住</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Choose the cohort, then Preview. Nothing is written before Confirm.</source>
+        <translation>选择年级后点击“预览”；确认之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>床位</translation>
+    </message>
+    <message>
+        <source>Why not placed</source>
+        <translation>未安排原因</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属院系</translation>
+    </message>
+    <message>
+        <source>Classes (none ticked: all)</source>
+        <translation>班级（不勾选即全部）</translation>
+    </message>
+    <message>
+        <source>Buildings (none ticked: all)</source>
+        <translation>楼栋（不勾选即全部）</translation>
+    </message>
+    <message>
+        <source>Move-in date</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>To be placed (%1)</source>
+        <translation>拟安排（%1）</translation>
+    </message>
+    <message>
+        <source>Not placed (%1)</source>
+        <translation>未安排（%1）</translation>
+    </message>
+    <message>
+        <source>%1 students get a bed, %2 are not placed (see why). Confirm writes them all at once.</source>
+        <translation>%1 名学生将获得床位，%2 名未能安排（见原因）。确认后一次性写入。</translation>
+    </message>
+    <message>
+        <source>%1 beds assigned; they are sent to the server with the next sync.</source>
+        <translation>已分配 %1 个床位，将在下次同步时上传到服务器。</translation>
+    </message>
+</context>
+<context>
     <name>BusyBar</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Cards and certificates</source>
+        <translation>证件证书</translation>
+    </message>
+    <message>
+        <source>A whole class</source>
+        <translation>整个班级</translation>
+    </message>
+    <message>
+        <source>One student</source>
+        <translation>单个学生</translation>
+    </message>
+    <message>
+        <source>Student number or name, then Enter</source>
+        <translation>输入学号或姓名后按回车</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Issue numbers</source>
+        <translation>发放编号</translation>
+    </message>
+    <message>
+        <source>Reason to void (lost, damaged…)</source>
+        <translation>作废原因（遗失、损坏…）</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>打印为 PDF…</translation>
+    </message>
+    <message>
+        <source>Select a row to preview the document.</source>
+        <translation>选择一行以预览证件。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 students)</source>
+        <translation>%1（%2人）</translation>
+    </message>
+    <message>
+        <source>No student matches.</source>
+        <translation>没有匹配的学生。</translation>
+    </message>
+    <message>
+        <source>%1 issued; the numbers arrive from the server with the next sync.</source>
+        <translation>已发放 %1 份；编号将在下次同步时由服务器发回。</translation>
+    </message>
+    <message>
+        <source>… and %1 more not issued.</source>
+        <translation>……另有 %1 人未发放。</translation>
+    </message>
+    <message>
+        <source>Select one certificate to void.</source>
+        <translation>请选择一份要作废的证件。</translation>
+    </message>
+    <message>
+        <source>%1 certificates have no number yet: they print once they have synced with the server (the server issues the numbers). Sync, then print.</source>
+        <translation>有 %1 份证件尚无编号：证件编号由服务器发放，同步后才能打印。请先同步，再打印。</translation>
+    </message>
+    <message>
+        <source>Print to PDF</source>
+        <translation>打印为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing %1 documents…</source>
+        <translation>正在打印 %1 份…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; no file was written.</source>
+        <translation>已取消打印，未生成文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesModel</name>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>waiting for the server's number</source>
+        <translation>等待服务器发放编号</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>Edit status change</source>
+        <translation>编辑学籍异动</translation>
+    </message>
+    <message>
+        <source>New status change</source>
+        <translation>新建学籍异动</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>学号或姓名…</translation>
+    </message>
+    <message>
+        <source>No student chosen</source>
+        <translation>尚未选择学生</translation>
+    </message>
+    <message>
+        <source>e.g. 教学〔2026〕12号</source>
+        <translation>例如 教学〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Find student</source>
+        <translation>查找学生</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Target class</source>
+        <translation>目标班级</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>What it will change</source>
+        <translation>将产生的变化</translation>
+    </message>
+    <message>
+        <source>(chosen at approval)</source>
+        <translation>（审批时指定）</translation>
+    </message>
+    <message>
+        <source>Choose a student first.</source>
+        <translation>请先选择学生。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesTableModel</name>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>最近办理</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; not yet accepted by the server.</source>
+        <translation>已保存在本机，服务器尚未受理。</translation>
     </message>
 </context>
 <context>
@@ -216,6 +1121,204 @@ Qt %4
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Reason (required to reject)</source>
+        <translation>理由（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>The department's review comment</source>
+        <translation>院系评审意见</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Financial need</source>
+        <translation>家庭经济困难认定</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Record review</source>
+        <translation>记录评审</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+</context>
+<context>
+    <name>DormsPage</name>
+    <message>
+        <source>Dormitories</source>
+        <translation>学生公寓</translation>
+    </message>
+    <message>
+        <source>This computer holds the beds of your department's students only: the figures below count them, and beds of other departments look free here.</source>
+        <translation>本机只保存本院系学生的床位：以下数字只统计这些床位，其他院系学生占用的床位在此显示为空。</translation>
+    </message>
+    <message>
+        <source>You can view the dormitories; assigning beds needs the dormitory permission.</source>
+        <translation>您可以查看学生公寓；分配床位需要公寓管理权限。</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>安排入住…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>调宿…</translation>
+    </message>
+    <message>
+        <source>Vacate…</source>
+        <translation>退宿…</translation>
+    </message>
+    <message>
+        <source>Bulk assignment…</source>
+        <translation>批量分配…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Occupancy per building and floor…</source>
+        <translation>各楼栋各楼层入住情况…</translation>
+    </message>
+    <message>
+        <source>Residents of the chosen building…</source>
+        <translation>所选楼栋住宿名单…</translation>
+    </message>
+    <message>
+        <source>All residents…</source>
+        <translation>全部住宿名单…</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>床位数</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>已住</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空床</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>入住率</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Choose a room.</source>
+        <translation>请选择房间。</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>床位</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>(free)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation>（在住）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>History of the room</source>
+        <translation>房间住宿记录</translation>
+    </message>
+    <message>
+        <source>%1 buildings · %2 beds · %3 occupied · %4 free</source>
+        <translation>%1 栋楼 · %2 个床位 · 已住 %3 · 空 %4</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Room %1 · floor %2 · %3 · %4 of %5 beds free</source>
+        <translation>房间 %1 · %2 楼 · %3 · 空床 %4 / 共 %5</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>Full rooms</source>
+        <translation>满员房间</translation>
+    </message>
+    <message>
+        <source>Empty rooms</source>
+        <translation>空房间</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>已将 %1 行写入 %2</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Edit and send again</source>
@@ -232,6 +1335,33 @@ Qt %4
     <message>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>EffectsTable</name>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>异动前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>异动后</translation>
+    </message>
+    <message>
+        <source>%1 (derived, not stored)</source>
+        <translation>%1（推算，不存储）</translation>
+    </message>
+    <message>
+        <source>chosen at approval</source>
+        <translation>审批时指定</translation>
+    </message>
+    <message>
+        <source>The approver chooses the class when approving.</source>
+        <translation>由审批人在审批时指定班级。</translation>
     </message>
 </context>
 <context>
@@ -275,6 +1405,93 @@ Qt %4
     <message>
         <source>Coming in a later version</source>
         <translation>后续版本提供</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import students</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a filled-in template (.xlsx). Nothing is imported before you confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected rows (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import %1 students</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows read: %2 can be imported, %3 rejected (%4 problems). Rejected rows are not imported; correct them in the file and import them later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>import-report.xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -483,6 +1700,155 @@ Qt %4
     </message>
 </context>
 <context>
+    <name>OrgDialog</name>
+    <message>
+        <source>Departments, majors and classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Majors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>OrgFormDialog</name>
+    <message>
+        <source>New department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New major</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit major</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>角色代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属院系</translation>
+    </message>
+    <message>
+        <source>Years of study</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Size limit</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OrgTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>角色代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生信息</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属院系</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Size limit</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OwnPasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -526,6 +1892,63 @@ Qt %4
     <message>
         <source>This module is not available in this version yet. It will arrive with a later update of the client; your data is already kept on the server.</source>
         <translation>本模块在当前版本中尚未提供，将随后续客户端更新推出；相关数据已保存在服务器上。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaDialog</name>
+    <message>
+        <source>Set quota</source>
+        <translation>设置名额</translation>
+    </message>
+    <message>
+        <source>Quota of</source>
+        <translation>名额对象</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额数</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Rule</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>✓ Passed</source>
+        <translation>✓ 符合</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ 不符合</translation>
     </message>
 </context>
 <context>
@@ -673,6 +2096,338 @@ Qt %4
     </message>
 </context>
 <context>
+    <name>StatusChangesPage</name>
+    <message>
+        <source>Status changes</source>
+        <translation>学籍异动</translation>
+    </message>
+    <message>
+        <source>My drafts</source>
+        <translation>我的草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Student number or name…</source>
+        <translation>学号或姓名…</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>全部异动类型</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Timeline…</source>
+        <translation>异动记录…</translation>
+    </message>
+    <message>
+        <source>Batch promotion…</source>
+        <translation>批量升级…</translation>
+    </message>
+    <message>
+        <source>Cards and certificates…</source>
+        <translation>证件证书…</translation>
+    </message>
+    <message>
+        <source>Select a change to see its effects.</source>
+        <translation>选择一条异动以查看其变化。</translation>
+    </message>
+    <message>
+        <source>Submitted.</source>
+        <translation>已提交。</translation>
+    </message>
+    <message>
+        <source>Recalled to draft.</source>
+        <translation>已撤回为草稿。</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it is sent to the server with the next sync.</source>
+        <translation>已保存在本机，将在下次同步时提交服务器。</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <source>Delete the draft %1 of %2?</source>
+        <translation>删除 %2 的%1草稿？</translation>
+    </message>
+    <message>
+        <source>Draft deleted.</source>
+        <translation>草稿已删除。</translation>
+    </message>
+    <message>
+        <source>Decided; the server applies it when it arrives.</source>
+        <translation>已审批；送达服务器后即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StudentDialog</name>
+    <message>
+        <source>New student</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit student</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>12 digits: year, department, major, class, sequence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: from the ID number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A student's status changes through a status change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected graduation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Native place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This student is no longer in your data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit student %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some fields are not valid; see the messages under them.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StudentTableModel</name>
+    <message>
+        <source>Student number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属院系</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>StudentsPage</name>
+    <message>
+        <source>Students</source>
+        <translation>学生信息</translation>
+    </message>
+    <message>
+        <source>Search student number, name, ID number, class or major…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New student…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Departments, majors and classes…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>All cohorts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 students</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>student-import-template.xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>students.xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export students</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>an update is required</source>
@@ -784,6 +2539,44 @@ Qt %4
     <message>
         <source>Imported %1 unsent changes; they are sent at the next sync.</source>
         <translation>已导入 %1 条待上传修改，将在下次同步时发送。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>Status history</source>
+        <translation>学籍异动记录</translation>
+    </message>
+    <message>
+        <source>No status changes yet.</source>
+        <translation>暂无学籍异动。</translation>
+    </message>
+    <message>
+        <source>Cards and certificates…</source>
+        <translation>证件证书…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineEntry</name>
+    <message>
+        <source>Target class: %1</source>
+        <translation>目标班级：%1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Document no.: %1</source>
+        <translation>文号：%1</translation>
+    </message>
+    <message>
+        <source>Opinion: %1</source>
+        <translation>审批意见：%1</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; not yet accepted by the server.</source>
+        <translation>已保存在本机，服务器尚未受理。</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +3156,73 @@ Qt %4
     <message>
         <source>The update was cancelled. Nothing was changed.</source>
         <translation>更新已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>welfare</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>在读</translation>
+    </message>
+    <message>
+        <source>No failed course</source>
+        <translation>无不及格科目</translation>
+    </message>
+    <message>
+        <source>GPA rank in the class</source>
+        <translation>班级绩点排名</translation>
+    </message>
+    <message>
+        <source>Minimum GPA</source>
+        <translation>最低绩点</translation>
+    </message>
+    <message>
+        <source>Year of study</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Financial need</source>
+        <translation>家庭经济困难认定</translation>
+    </message>
+    <message>
+        <source>One award of its group a year</source>
+        <translation>同类奖助每学年限一项</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>未认定</translation>
+    </message>
+    <message>
+        <source>General hardship</source>
+        <translation>一般困难</translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <source>Special hardship</source>
+        <translation>特别困难</translation>
+    </message>
+    <message>
+        <source>men</source>
+        <translation>男生</translation>
+    </message>
+    <message>
+        <source>women</source>
+        <translation>女生</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>男女混合</translation>
     </message>
 </context>
 </TS>
