@@ -88,7 +88,8 @@ class RowValidator:
     def validate(self, cells: dict[str, object]) -> RowResult:
         """Check one row; ``cells`` maps the column keys present in the file to raw cell values."""
         out = RowResult()
-        text = {key: cell_text(value) for key, value in cells.items()}
+        # Most cells are text: strip them inline, the call per cell is a tenth of the import.
+        text = {key: value.strip() if type(value) is str else cell_text(value) for key, value in cells.items()}
         for key, column in COLUMNS_BY_KEY.items():
             if column.required and not text.get(key):
                 out.problems.append((key, "", REQUIRED))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from core.imports._student_rows import RowResult, RowValidator, cell_text
 from core.imports._student_template import EXAMPLE_ROW, write_template
-from core.imports._xlsx_rows import Cells, open_workbook, sheet_rows
+from core.imports._xlsx_rows import Cells, open_first_sheet, sheet_rows
 from core.imports.errors import ImportCancelledError, ImportFileError
 from core.imports.reference import ExistingStudents, ImportReference
 from core.imports.report import ImportReport, RowProblem
@@ -101,9 +101,8 @@ def read_students(path: Path | str, *, reference: ImportReference, existing: Exi
     """
     report = ImportReport()
     validator = RowValidator(reference, existing or ExistingStudents(), today or date.today())
-    book = open_workbook(Path(path))
+    sheet = open_first_sheet(Path(path))
     try:
-        sheet = book.worksheets[0]
         size: list[int] = []
         rows = sheet_rows(sheet, size)
         header_row, header_cells = _header(rows)
@@ -111,7 +110,7 @@ def read_students(path: Path | str, *, reference: ImportReference, existing: Exi
         by_index = _map_header(header_row, header_cells, report)
         results = _validate_rows(rows, header_row, by_index, validator, report, cancel, on_progress, total)
     finally:
-        book.close()
+        sheet.close()
     if report.total_rows == 0:
         raise ImportFileError("文件中没有学生数据：表头下面是空的 (no student rows below the header)")
     _mark_duplicates(results)
@@ -142,7 +141,7 @@ def _validate_rows(rows: Iterator[tuple[int, Cells]], header_row: int, by_index:
             if on_progress is not None:
                 on_progress(row_number - header_row, total)
         values = {key: cells.get(i) for i, key in indexed}
-        if not any(v is not None and cell_text(v) for v in values.values()):
+        if not any(v is not None and (type(v) is not str or v.strip()) for v in values.values()):
             continue  # blank rows (and rows with text only in unknown columns) are skipped
         if row_number == header_row + 1 and _is_second_header(cells, by_index):
             continue

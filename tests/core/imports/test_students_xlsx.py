@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import date, datetime
 from pathlib import Path
@@ -277,23 +278,34 @@ def test_cancellation_and_progress(tmp_path: Path, reference: ImportReference) -
     assert not (tmp_path / "cancelled.xlsx").exists()
 
 
-def _excel_like(path: Path, rows: list[list[object]]) -> Path:
-    """A workbook as Excel saves it: shared strings, dates as numbers with a date style."""
+def _excel_like(path: Path, rows: list[list[object]], *, prefixed: bool = False, rich: bool = False) -> Path:
+    """A workbook as Excel saves it: shared strings, dates as numbers with a date style.
+
+    ``prefixed``: as some other writers do, a namespace prefix on every element, attributes
+    in another order and text as inline rich-text runs (the tree parser's path). ``rich``:
+    shared strings as rich-text runs (openpyxl's shared-string reader's path).
+    """
     import zipfile
     from xml.sax.saxutils import escape
 
     strings: list[str] = []
     xml_rows = []
     for r, row in enumerate(rows, start=1):
+        number = r * 2 - 1 if r > 1 else 1  # gaps between rows, as when rows were deleted
         cells = []
         for c, value in enumerate(row):
-            ref = f"{chr(65 + c)}{r}"
+            ref = f"{chr(65 + c)}{number}"
             if isinstance(value, date):
-                cells.append(f'<c r="{ref}" s="1"><v>{(value - date(1899, 12, 30)).days}</v></c>')
+                cells.append(f'<c s="1" r="{ref}"><v>{(value - date(1899, 12, 30)).days}</v></c>')
+            elif value is not None and prefixed:
+                text = str(value)
+                half = len(text) // 2
+                cells.append(f'<c t="inlineStr" r="{ref}"><is><r><t>{escape(text[:half])}</t></r>'
+                             f'<r><t>{escape(text[half:])}</t></r></is></c>')
             elif value is not None:
                 strings.append(str(value))
                 cells.append(f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>')
-        xml_rows.append(f'<row r="{r * 2 - 1 if r > 1 else 1}">{"".join(cells)}</row>')  # gaps between rows
+        xml_rows.append(f'<row r="{number}">{"".join(cells)}</row>')
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     parts = {
@@ -311,8 +323,12 @@ def _excel_like(path: Path, rows: list[list[object]]) -> Path:
         f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
         f'<Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
         f'<Relationship Id="rId3" Type="{rel}/styles" Target="styles.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{"".join(xml_rows)}</sheetData></worksheet>',
-        "xl/sharedStrings.xml": f'<sst xmlns="{main}">' + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>",
+        "xl/worksheets/sheet1.xml": _prefixed(f'<worksheet xmlns="{main}"><sheetData>{"".join(xml_rows)}</sheetData>'
+                                              '</worksheet>', main) if prefixed else
+        f'<worksheet xmlns="{main}"><sheetData>{"".join(xml_rows)}</sheetData></worksheet>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}">' + "".join(
+            f"<si><r><t>{escape(s[:1])}</t></r><r><t>{escape(s[1:])}</t></r></si>" if rich else f"<si><t>{escape(s)}</t></si>"
+            for s in strings) + "</sst>",
         "xl/styles.xml": f'<styleSheet xmlns="{main}"><fonts count="1"><font/></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
         '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
         '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>'
@@ -324,8 +340,15 @@ def _excel_like(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def test_a_file_saved_by_excel_with_shared_strings_and_date_cells(tmp_path: Path, reference: ImportReference) -> None:
-    path = _excel_like(tmp_path / "excel.xlsx", [
+def _prefixed(xml: str, namespace: str) -> str:
+    xml = re.sub(r"<(/?)(\w+)", r"<\1x:\2", xml)
+    return xml.replace(f'xmlns="{namespace}"', f'xmlns:x="{namespace}"')
+
+
+@pytest.mark.parametrize("variant", ["plain", "prefixed", "rich"])
+def test_a_file_saved_by_excel_with_shared_strings_and_date_cells(tmp_path: Path, reference: ImportReference,
+                                                                   variant: str) -> None:
+    path = _excel_like(tmp_path / "excel.xlsx", prefixed=variant == "prefixed", rich=variant == "rich", rows=[
         ["学号", "姓名", "性别", "身份证号", "出生日期", "班级"],
         ["202501010101", "李明 & 王", "男", MAN, date(2006, 3, 15), "2025010101"],
         ["202501010102", "王芳", "女", WOMAN, date(2007, 7, 5), "2025010101"]])
