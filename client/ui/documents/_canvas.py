@@ -8,7 +8,6 @@ preview and the PDF are the same picture at different resolutions.
 from __future__ import annotations
 
 import re
-import sys
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPainter, QPen
@@ -24,24 +23,6 @@ GREY = QColor("#6b6b6b")
 _families: dict[str, str] = {}
 _TOKEN = re.compile(r"[A-Za-z0-9@._-]+|\s+|.")
 _CLOSING = frozenset("，。、；：？！）》」』”’,.;:?!)")
-
-
-_NONE_FLOOR = 1_000_000
-
-
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11: each call of a method returning void releases
-    one reference to ``None`` it never took. Before Python 3.12 ``None`` is not immortal, so a
-    few thousand ``setPen``/``drawLine`` calls bring its count to zero and the interpreter
-    aborts ("deallocating None"). A list of a million ``None`` is made and deliberately leaked
-    (one reference nobody releases, not even at exit) whenever the count falls below a
-    million: 8 MB per million void calls. Called once per page.
-    """
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < _NONE_FLOOR:
-        import ctypes
-
-        ballast = [None] * _NONE_FLOOR
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(ballast))
 
 
 def cjk_family(style: str) -> str:

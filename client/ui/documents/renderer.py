@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from client.services.documents import DocumentData
 from client.services.errors import CancelledError
-from client.ui.documents._canvas import Canvas, keep_none_alive
+from client.ui.documents._canvas import Canvas
 from client.ui.documents._cards import (
     A4_H,
     A4_W,
@@ -99,7 +99,6 @@ def render_pdf(kind: CertificateKind | str, items: Sequence[DocumentData], path:
                 raise CancelledError()
             if done:
                 writer.newPage()
-            keep_none_alive()
             spec.draw(canvas, item)
             if on_progress is not None:
                 on_progress(done + 1, len(items))
@@ -121,7 +120,6 @@ def render_preview(kind: CertificateKind | str, item: DocumentData, *, dpi: floa
                    QImage.Format.Format_RGB32)
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
-    keep_none_alive()
     image.fill(QColor("white"))
     painter = QPainter(image)
     try:
