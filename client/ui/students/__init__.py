@@ -1,0 +1,1 @@
+"""The student records screen: list, form, import, departments/majors/classes."""
