@@ -284,7 +284,7 @@ def test_dorms_overview_assign_move_vacate_bulk_and_offline(qtbot: QtBot, demo_s
     assert stays and stays[0]["end_date"] is None
     page.refresh()
     page.select_building(men.code)
-    qtbot.waitUntil(lambda: page.detail is not None and page.detail.history, timeout=10_000)
+    qtbot.waitUntil(lambda: page.detail is not None and bool(page.detail.history), timeout=10_000)
     _shot(window, "dorms_en")
 
 
