@@ -418,7 +418,7 @@ class StudentService:
         if current.get("status"):
             values["status"] = current["status"]  # status moves only through a status change
         wire = to_wire("student", values)
-        changed = {k: values[k] for k, v in wire.items() if current.get(k) != v}
+        changed = {k: values[k] for k, v in wire.items() if _stored(current, k) != v}
         if changed:
             self.sync.write("student", student_id, "patch", changed)
         return student_id
@@ -440,7 +440,7 @@ class StudentService:
             self.sync.write(table, row_id, "create", typed)
             return row_id
         current = self.sync.store.row(table, row_id) or {}
-        changed = {k: v for k, v in typed.items() if current.get(k) != v}
+        changed = {k: v for k, v in typed.items() if _stored(current, k) != v}
         if changed:
             self.sync.write(table, row_id, "patch", changed)
         return row_id
@@ -509,6 +509,12 @@ class StudentService:
                 rows += [found[i] for i in chunk if i in found]
         return write_students(path, rows, language=language, reference=self.lookups().reference(), cancel=cancel,
                               on_progress=on_progress)
+
+
+def _stored(row: Mapping[str, Any], key: str) -> Any:
+    """A stored value as the form gives it back: an empty text column reads as ""."""
+    value = row.get(key)
+    return "" if value is None else value
 
 
 def _keep_department(report: ImportReport, department_id: str, lookups: Lookups) -> None:
