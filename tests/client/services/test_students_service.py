@@ -121,7 +121,7 @@ def test_filters_sort_and_blocks(store: ReplicaStore) -> None:
     rows = service.rows_by_ids([ids[2], "gone", ids[0]])
     assert [r.id for r in rows] == [ids[2], ids[0]]  # the order asked for; a vanished id is skipped
     assert (rows[0].class_name, rows[0].major_name, rows[0].department_name_en) == (
-        "软件2401班", "软件工程", "School of Computing")
+        "计科2401班", "计算机科学与技术", "School of Computing")
     lookups = service.lookups(counts=True)
     assert lookups.cohorts == (2024, 2023)
     assert {c.code: c.students for c in lookups.classes} == {"2024010101": 2, "2024010201": 1, "2023010201": 1}
