@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from sqlalchemy import Table, select
@@ -25,7 +26,7 @@ from core.models.wire import SYSTEM_COLUMNS, WireValueError, from_wire_value, to
 from core.rules.values import validate_id_number, validate_phone, validate_student_number
 from server.services import aid_rules, audit, certificates, dorm_rules, status_changes
 from server.services.principal import Principal
-from server.services.sync_scope import SYNC_TABLES, in_scope, whole_table_in_scope
+from server.services.sync_scope import SYNC_TABLES, in_scope, scoped_ids, whole_table_in_scope
 
 Policy = Literal["manual", "server_wins", "last_arrival_wins"]
 Validator = Callable[[Session, dict[str, Any]], None]
@@ -89,6 +90,7 @@ RULES: dict[str, TableRule] = {
 assert set(RULES) == set(SYNC_TABLES), set(SYNC_TABLES) ^ set(RULES)
 
 
+@cache
 def _model(table_name: str) -> type[Replicated]:
     for mapper in Base.registry.mappers:
         if mapper.local_table.name == table_name:
@@ -202,11 +204,17 @@ def create_row(session: Session, principal: Principal, table_name: str, row_id: 
 
 
 def patch_row(session: Session, principal: Principal, table_name: str, row_id: str, fields: Mapping[str, Any],
-              *, base_version: int | None, base: Mapping[str, Any]) -> WriteOutcome:
+              *, base_version: int | None, base: Mapping[str, Any], flush: bool = True,
+              scoped: frozenset[str] | None = None) -> WriteOutcome:
     """Apply changed fields. Fields nobody else changed since ``base`` merge; a field changed
-    on both sides follows the table's policy (manual: the whole op is a conflict)."""
+    on both sides follows the table's policy (manual: the whole op is a conflict).
+
+    A batch (:func:`is_simple_patch` ops of a sync push) passes ``flush=False`` and the ids
+    it found in scope with one query; every check still runs before anything is changed,
+    and the caller flushes once and reads the row versions then.
+    """
     rule = _rule(principal, table_name)
-    obj = _live_row(session, principal, table_name, row_id)
+    obj = _live_row(session, principal, table_name, row_id, scoped)
     values = convert_fields(table_name, fields)
     base_values = convert_fields(table_name, {k: v for k, v in base.items() if k in values})
     clashing = [] if base_version == obj.row_version else [
@@ -229,6 +237,13 @@ def patch_row(session: Session, principal: Principal, table_name: str, row_id: s
     for name, value in values.items():
         setattr(obj, name, value)
     obj.updated_by = principal.username
+    if not flush:
+        assert not set(values) & _SCOPE_COLUMNS and rule.transition is None, "not a simple patch"
+        changed = {k: v for k, v in values.items() if old[k] != v}
+        if changed:
+            audit.record(session, principal, "row.update", entity=table_name, entity_id=row_id,
+                         old=to_wire(table_name, {k: old[k] for k in changed}), new=to_wire(table_name, changed))
+        return WriteOutcome(obj.row_version, obj.server_seq, dropped)
     session.flush()
     if set(values) & _SCOPE_COLUMNS:  # only these can move a row out of someone's scope
         _require_scope(session, principal, table_name, row_id)
@@ -256,9 +271,34 @@ def delete_row(session: Session, principal: Principal, table_name: str, row_id: 
     return WriteOutcome(obj.row_version, obj.server_seq)
 
 
-def _live_row(session: Session, principal: Principal, table_name: str, row_id: str) -> Replicated:
+def is_simple_patch(table_name: str, kind: str, fields: Mapping[str, Any]) -> bool:
+    """A patch that cannot move its row out of anyone's scope and has no transition: every
+    check it needs runs before it changes anything, so a batch of them needs no savepoints."""
+    rule = RULES.get(table_name)
+    return (kind == "patch" and rule is not None and rule.transition is None
+            and not set(fields) & _SCOPE_COLUMNS)
+
+
+def preload(session: Session, principal: Principal, table_name: str,
+            row_ids: list[str]) -> tuple[list[Replicated], frozenset[str]]:
+    """Load rows into the session in one query per 500; returns them (hold on to them: the
+    session keeps loaded rows only while someone does) and the ids in the principal's scope."""
+    model = _model(table_name)
+    table = Base.metadata.tables[table_name]
+    rows: list[Replicated] = []
+    for start in range(0, len(row_ids), 500):
+        rows.extend(session.scalars(select(model).where(table.c.id.in_(row_ids[start:start + 500]))))
+    if whole_table_in_scope(principal, table_name):
+        return rows, frozenset(row_ids)
+    return rows, frozenset(scoped_ids(session, principal, table_name, row_ids))
+
+
+def _live_row(session: Session, principal: Principal, table_name: str, row_id: str,
+              scoped: frozenset[str] | None = None) -> Replicated:
     obj = session.get(_model(table_name), row_id)
-    if obj is None or not (whole_table_in_scope(principal, table_name) or in_scope(session, principal, table_name, row_id)):
+    allowed = (row_id in scoped) if scoped is not None else (
+        whole_table_in_scope(principal, table_name) or in_scope(session, principal, table_name, row_id))
+    if obj is None or not allowed:
         raise NotFoundError("记录不存在或不在您的范围内 (no such row in your scope)", {"id": row_id})
     if obj.deleted:
         raise VersionConflictError("该记录已被删除 (deleted on the server)",
@@ -276,5 +316,7 @@ def _as_dict(obj: Replicated) -> dict[str, Any]:
     return {c.name: getattr(obj, c.key) for c in obj.__table__.c}  # type: ignore[attr-defined]
 
 
+model_of = _model
+
 __all__ = ["RULES", "DomainError", "TableRule", "VersionConflictError", "WriteOutcome", "create_row",
-           "delete_row", "patch_row"]
+           "delete_row", "is_simple_patch", "model_of", "patch_row", "preload"]

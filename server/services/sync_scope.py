@@ -142,6 +142,19 @@ def in_scope(session: Session, principal: Principal, table_name: str, row_id: st
     return session.execute(stmt).first() is not None
 
 
+def scoped_ids(session: Session, principal: Principal, table_name: str, row_ids: list[str]) -> set[str]:
+    """Which of ``row_ids`` are in the principal's scope, in one query per 500 ids."""
+    condition = scope_filter(principal, table_name)
+    table = _t(table_name)
+    found: set[str] = set()
+    for start in range(0, len(row_ids), 500):
+        stmt = select(table.c.id).where(table.c.id.in_(row_ids[start:start + 500]))
+        if condition is not None:
+            stmt = stmt.where(condition)
+        found.update(session.scalars(stmt))
+    return found
+
+
 def whole_table_in_scope(principal: Principal, table_name: str) -> bool:
     """True when every row of the table is in scope (no query needed for a single row)."""
     return scope_filter(principal, table_name) is None
