@@ -1411,31 +1411,31 @@ Qt %4
     <name>ImportDialog</name>
     <message>
         <source>Import students</source>
-        <translation type="unfinished" />
+        <translation>导入学生</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished" />
+        <translation>选择文件…</translation>
     </message>
     <message>
         <source>Choose a filled-in template (.xlsx). Nothing is imported before you confirm.</source>
-        <translation type="unfinished" />
+        <translation>请选择填写好的模板（.xlsx）。确认之前不会导入任何数据。</translation>
     </message>
     <message>
         <source>Rejected rows</source>
-        <translation type="unfinished" />
+        <translation>未通过的行</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished" />
+        <translation>提示</translation>
     </message>
     <message>
         <source>Export report…</source>
-        <translation type="unfinished" />
+        <translation>导出校验报告…</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1443,7 +1443,7 @@ Qt %4
     </message>
     <message>
         <source>Choose the file to import</source>
-        <translation type="unfinished" />
+        <translation>选择要导入的文件</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -1451,31 +1451,31 @@ Qt %4
     </message>
     <message>
         <source>Cancelled; nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
         <source>Rejected rows (%1)</source>
-        <translation type="unfinished" />
+        <translation>未通过的行（%1）</translation>
     </message>
     <message>
         <source>Warnings (%1)</source>
-        <translation type="unfinished" />
+        <translation>提示（%1）</translation>
     </message>
     <message>
         <source>Import %1 students</source>
-        <translation type="unfinished" />
+        <translation>导入 %1 名学生</translation>
     </message>
     <message>
         <source>%1 rows read: %2 can be imported, %3 rejected (%4 problems). Rejected rows are not imported; correct them in the file and import them later.</source>
-        <translation type="unfinished" />
+        <translation>共读取 %1 行：%2 行可以导入，%3 行未通过（%4 个问题）。未通过的行不会导入，请在文件中改正后再导入。</translation>
     </message>
     <message>
         <source>Export the report</source>
-        <translation type="unfinished" />
+        <translation>导出校验报告</translation>
     </message>
     <message>
         <source>import-report.xlsx</source>
-        <translation type="unfinished" />
+        <translation>导入校验报告.xlsx</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -1483,7 +1483,7 @@ Qt %4
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished" />
+        <translation>提示</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1491,7 +1491,7 @@ Qt %4
     </message>
     <message>
         <source>Import report</source>
-        <translation type="unfinished" />
+        <translation>导入校验报告</translation>
     </message>
 </context>
 <context>
@@ -1703,19 +1703,19 @@ Qt %4
     <name>OrgDialog</name>
     <message>
         <source>Departments, majors and classes</source>
-        <translation type="unfinished" />
+        <translation>院系、专业和班级</translation>
     </message>
     <message>
         <source>Departments</source>
-        <translation type="unfinished" />
+        <translation>院系</translation>
     </message>
     <message>
         <source>Majors</source>
-        <translation type="unfinished" />
+        <translation>专业</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished" />
+        <translation>班级</translation>
     </message>
     <message>
         <source>New…</source>
@@ -1735,7 +1735,7 @@ Qt %4
     </message>
     <message>
         <source>Export the list</source>
-        <translation type="unfinished" />
+        <translation>导出列表</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -1746,27 +1746,27 @@ Qt %4
     <name>OrgFormDialog</name>
     <message>
         <source>New department</source>
-        <translation type="unfinished" />
+        <translation>新建院系</translation>
     </message>
     <message>
         <source>Edit department</source>
-        <translation type="unfinished" />
+        <translation>编辑院系</translation>
     </message>
     <message>
         <source>New major</source>
-        <translation type="unfinished" />
+        <translation>新建专业</translation>
     </message>
     <message>
         <source>Edit major</source>
-        <translation type="unfinished" />
+        <translation>编辑专业</translation>
     </message>
     <message>
         <source>New class</source>
-        <translation type="unfinished" />
+        <translation>新建班级</translation>
     </message>
     <message>
         <source>Edit class</source>
-        <translation type="unfinished" />
+        <translation>编辑班级</translation>
     </message>
     <message>
         <source>Code</source>
@@ -1786,11 +1786,11 @@ Qt %4
     </message>
     <message>
         <source>Years of study</source>
-        <translation type="unfinished" />
+        <translation>学制（年）</translation>
     </message>
     <message>
         <source>Degree</source>
-        <translation type="unfinished" />
+        <translation>学位</translation>
     </message>
     <message>
         <source>Major</source>
@@ -1802,7 +1802,7 @@ Qt %4
     </message>
     <message>
         <source>Size limit</source>
-        <translation type="unfinished" />
+        <translation>班级人数上限</translation>
     </message>
 </context>
 <context>
@@ -1829,11 +1829,11 @@ Qt %4
     </message>
     <message>
         <source>Years</source>
-        <translation type="unfinished" />
+        <translation>学制</translation>
     </message>
     <message>
         <source>Degree</source>
-        <translation type="unfinished" />
+        <translation>学位</translation>
     </message>
     <message>
         <source>Major</source>
@@ -1845,7 +1845,7 @@ Qt %4
     </message>
     <message>
         <source>Size limit</source>
-        <translation type="unfinished" />
+        <translation>班级人数上限</translation>
     </message>
 </context>
 <context>
@@ -1898,15 +1898,15 @@ Qt %4
     <name>ProblemTableModel</name>
     <message>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行号</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>列</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>内容</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2210,31 +2210,31 @@ Qt %4
     <name>StudentDialog</name>
     <message>
         <source>New student</source>
-        <translation type="unfinished" />
+        <translation>新建学生</translation>
     </message>
     <message>
         <source>Edit student</source>
-        <translation type="unfinished" />
+        <translation>编辑学生</translation>
     </message>
     <message>
         <source>12 digits: year, department, major, class, sequence</source>
-        <translation type="unfinished" />
+        <translation>12位：入学年份、院系、专业、班级、序号</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>年-月-日，如 2006-03-15</translation>
     </message>
     <message>
         <source>YYYY-MM-DD (empty: from the ID number)</source>
-        <translation type="unfinished" />
+        <translation>年-月-日（留空则取身份证号中的日期）</translation>
     </message>
     <message>
         <source>A student's status changes through a status change.</source>
-        <translation type="unfinished" />
+        <translation>学籍状态须通过学籍异动办理变更。</translation>
     </message>
     <message>
         <source>Student number</source>
-        <translation type="unfinished" />
+        <translation>学号</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2246,11 +2246,11 @@ Qt %4
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished" />
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished" />
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Class</source>
@@ -2262,23 +2262,23 @@ Qt %4
     </message>
     <message>
         <source>Enrolled on</source>
-        <translation type="unfinished" />
+        <translation>入学日期</translation>
     </message>
     <message>
         <source>Expected graduation</source>
-        <translation type="unfinished" />
+        <translation>预计毕业日期</translation>
     </message>
     <message>
         <source>Ethnicity</source>
-        <translation type="unfinished" />
+        <translation>民族</translation>
     </message>
     <message>
         <source>Political status</source>
-        <translation type="unfinished" />
+        <translation>政治面貌</translation>
     </message>
     <message>
         <source>Native place</source>
-        <translation type="unfinished" />
+        <translation>籍贯</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -2290,30 +2290,30 @@ Qt %4
     </message>
     <message>
         <source>Home address</source>
-        <translation type="unfinished" />
+        <translation>家庭住址</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>This student is no longer in your data.</source>
-        <translation type="unfinished" />
+        <translation>该学生已不在您的数据范围内。</translation>
     </message>
     <message>
         <source>Edit student %1</source>
-        <translation type="unfinished" />
+        <translation>编辑学生 %1</translation>
     </message>
     <message>
         <source>Some fields are not valid; see the messages under them.</source>
-        <translation type="unfinished" />
+        <translation>部分字段有误，请查看字段下方的提示。</translation>
     </message>
 </context>
 <context>
     <name>StudentTableModel</name>
     <message>
         <source>Student number</source>
-        <translation type="unfinished" />
+        <translation>学号</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2345,7 +2345,7 @@ Qt %4
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished" />
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -2360,7 +2360,7 @@ Qt %4
     </message>
     <message>
         <source>Search student number, name, ID number, class or major…</source>
-        <translation type="unfinished" />
+        <translation>搜索学号、姓名、身份证号、班级或专业…</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -2368,7 +2368,7 @@ Qt %4
     </message>
     <message>
         <source>New student…</source>
-        <translation type="unfinished" />
+        <translation>新建学生…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -2376,11 +2376,11 @@ Qt %4
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation>导入…</translation>
     </message>
     <message>
         <source>Download template…</source>
-        <translation type="unfinished" />
+        <translation>下载导入模板…</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -2388,7 +2388,7 @@ Qt %4
     </message>
     <message>
         <source>Departments, majors and classes…</source>
-        <translation type="unfinished" />
+        <translation>院系、专业和班级…</translation>
     </message>
     <message>
         <source>All departments</source>
@@ -2396,23 +2396,23 @@ Qt %4
     </message>
     <message>
         <source>All cohorts</source>
-        <translation type="unfinished" />
+        <translation>全部年级</translation>
     </message>
     <message>
         <source>All classes</source>
-        <translation type="unfinished" />
+        <translation>全部班级</translation>
     </message>
     <message>
         <source>%1 students</source>
-        <translation type="unfinished" />
+        <translation>共 %1 名学生</translation>
     </message>
     <message>
         <source>student-import-template.xlsx</source>
-        <translation type="unfinished" />
+        <translation>学生导入模板.xlsx</translation>
     </message>
     <message>
         <source>Save the import template</source>
-        <translation type="unfinished" />
+        <translation>保存导入模板</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -2420,11 +2420,11 @@ Qt %4
     </message>
     <message>
         <source>students.xlsx</source>
-        <translation type="unfinished" />
+        <translation>学生名单.xlsx</translation>
     </message>
     <message>
         <source>Export students</source>
-        <translation type="unfinished" />
+        <translation>导出学生名单</translation>
     </message>
 </context>
 <context>
