@@ -63,7 +63,11 @@ class StudentDialog(QDialog):
         for gender in Gender:
             self.gender_combo.addItem(gender.label(language), gender.value)
         self.class_combo.addItem("", "")
+        user = self._service.user
+        own = user.department_id if user.scope == "department" else None  # a secretary: own classes only
         for school_class in self._lookups.classes:
+            if own is not None and school_class.department_id != own:
+                continue
             self.class_combo.addItem(f"{school_class.name}（{school_class.code}）", school_class.id)
         self.class_combo.setEditable(True)  # type to find a class among hundreds
         self.class_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
