@@ -228,7 +228,8 @@ def test_dorms_overview_assign_move_vacate_bulk_and_offline(qtbot: QtBot, demo_s
     qtbot.waitUntil(lambda: move.ok_button.isEnabled(), timeout=10_000)
     move.reason_edit.setText("调宿")
     move.ok_button.click()
-    qtbot.waitUntil(lambda: not move.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not move.isVisible() or move.error.isVisible(), timeout=30_000)
+    assert not move.isVisible(), move.error.text()
     history = service.student_history(mover.id)
     assert [h.end_date for h in history][:2] == [None, date.today().isoformat()]
     assert service.student(mover.id).bed != old_bed
