@@ -3,7 +3,6 @@ wording of a rule's refusal, an occupancy bar, and the .xlsx save question."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,17 +24,6 @@ from core.errors import DomainError
 
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], Any]]
-_NONE_FLOOR = 1_000_000
-
-
-def keep_none_alive() -> None:
-    """PySide6 6.12 on Python 3.11 drops one reference to ``None`` per call of a void method
-    (see client/ui/documents/_canvas.py); painting bars calls many. Below a floor, leak one
-    list of a million ``None`` on purpose so the count never reaches zero."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < _NONE_FLOOR:
-        import ctypes
-
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object([None] * _NONE_FLOOR))
 
 
 class RowsModel(QAbstractTableModel):
@@ -49,7 +37,6 @@ class RowsModel(QAbstractTableModel):
         self._tone = tone
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        keep_none_alive()
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -92,7 +79,6 @@ class BarDelegate(QStyledItemDelegate):
         self._share_of = share_of
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        keep_none_alive()
         row = index.data(Qt.ItemDataRole.UserRole)
         value = None if row is None else self._share_of(row)
         if value is None:
