@@ -218,6 +218,44 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     live.stop()
 
 
+@pytest.fixture(scope="session")
+def demo_replica(demo_server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, str], Path]:
+    """``demo_replica(data_dir, username)`` puts a synced replica of ``username`` into a client
+    data folder, as if that user had logged in there before: a window then pulls only what
+    changed. The first call per user pays the full sync (the registrar's is the whole
+    university); later calls copy it, each copy with a client id of its own."""
+    import shutil
+    import uuid
+
+    from client.services.sync import replica_path
+    from sync.client.engine import SyncEngine
+    from sync.client.store import ReplicaStore
+    from sync.client.transport import HttpTransport
+
+    synced: dict[str, Path] = {}
+
+    def place(data_dir: Path, username: str) -> Path:
+        if username not in synced:
+            token = json.loads(_request(demo_server.url, "POST", "/auth/login",
+                                        {"username": username, "password": demo_password(username)}))["token"]
+            store = ReplicaStore(tmp_path_factory.mktemp(f"replica-{username}") / "replica.db")
+            transport = HttpTransport(demo_server.url, lambda: token, timeout=300)
+            SyncEngine(store, transport, page_limit=5000, check=False).sync()
+            transport.close()
+            store.close()
+            synced[username] = store.path
+        target = replica_path(data_dir, demo_server.url, username)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(synced[username], target)
+            copy = ReplicaStore(target)
+            copy.set_state("client_id", str(uuid.uuid4()))
+            copy.close()
+        return target
+
+    return place
+
+
 MakeContext = Callable[..., AppContext]
 
 

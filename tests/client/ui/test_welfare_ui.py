@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from client.services.aid import academic_year_of
-from client.ui.aid.common import keep_none_alive
 from client.ui.aid.page import AidPage
 from client.ui.dorms.page import DormsPage
 from client.ui.main_window import MainWindow
@@ -29,9 +28,11 @@ YEAR = academic_year_of(date.today())
 
 
 @pytest.fixture(scope="module")
-def registrar_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One registrar replica for the module: the first window pays the full sync, later ones pull what changed."""
-    return tmp_path_factory.mktemp("registrar-client")
+def registrar_dir(tmp_path_factory: pytest.TempPathFactory, demo_replica) -> Path:  # type: ignore[no-untyped-def]
+    """One registrar data folder for the module, holding the run's synced registrar replica."""
+    folder = tmp_path_factory.mktemp("registrar-client")
+    demo_replica(folder, "registrar")
+    return folder
 
 
 def _window(qtbot: QtBot, server, make_context, username: str, language: str = "en",
@@ -41,19 +42,17 @@ def _window(qtbot: QtBot, server, make_context, username: str, language: str = "
     qtbot.addWidget(window)
     window.resize(1360, 860)
     window.show()
-    qtbot.waitUntil(lambda: (keep_none_alive(), not window.sync.running and window.sync.service.last_report is not None)[1],
+    qtbot.waitUntil(lambda: not window.sync.running and window.sync.service.last_report is not None,
                     timeout=900_000)
     return window
 
 
 def _pushed(qtbot: QtBot, window: MainWindow) -> None:
-    keep_none_alive()
     qtbot.waitUntil(lambda: window.context.status.snapshot.unsent_changes == 0 and not window.sync.running,
                     timeout=60_000)
 
 
 def _shot(widget, name: str) -> None:
-    keep_none_alive()
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert widget.grab().save(str(SHOTS / f"{name}.png"))
 
