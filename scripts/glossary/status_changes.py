@@ -102,4 +102,12 @@ ZH = {
     "void": "已作废",
     "waiting for the server's number": "等待服务器发放编号",
     "… and %1 more not issued.": "……另有 %1 人未发放。",
+    "Expected graduation": "预计毕业",
+    "Year level": "年级",
+    "Change type": "异动类型",
+}
+ZH_IN_CONTEXT = {
+    ("status_changes", "Cohort"): "年级",
+    ("status_changes", "Class"): "班级",
+    ("status_changes", "Status"): "学籍状态",
 }

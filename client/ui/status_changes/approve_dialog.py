@@ -58,7 +58,7 @@ class ApproveDialog(QDialog):
         c = self.change
         summary = QFormLayout()
         summary.addRow(self.tr("Student"), QLabel(f"{c.student_number} {c.student_name} · {c.class_label}"))
-        summary.addRow(self.tr("Change"), QLabel(f"{change_type_label(c.change_type)} · {state_label(c.state)}"))
+        summary.addRow(self.tr("Change type"), QLabel(f"{change_type_label(c.change_type)} · {state_label(c.state)}"))
         reason = QLabel(c.reason)
         reason.setWordWrap(True)
         summary.addRow(self.tr("Reason"), reason)

@@ -110,7 +110,7 @@ class ChangeDialog(QDialog):
         form.addRow(self.tr("Find student"), self.search_edit)
         form.addRow("", self.results)
         form.addRow(self.tr("Student"), with_error(self.student_label, self.errors["student_id"]))
-        form.addRow(self.tr("Change"), with_error(self.type_combo, self.errors["change_type"]))
+        form.addRow(self.tr("Change type"), with_error(self.type_combo, self.errors["change_type"]))
         form.addRow(self.tr("Reason"), with_error(self.reason_edit, self.errors["reason"]))
         form.addRow(self.tr("Document no."), with_error(self.document_edit, self.errors["document_number"]))
         form.addRow(self.tr("Date"), with_error(date_row, self.errors["effective_date"]))

@@ -65,12 +65,14 @@ def iso_minute(value: str | None) -> str:
 
 
 def field_label(name: str) -> str:
-    t = QCoreApplication.translate
-    return {"status": t("status_changes", "Status"), "class_id": t("status_changes", "Class"),
-            "major_id": t("status_changes", "Major"), "department_id": t("status_changes", "Department"),
-            "cohort": t("status_changes", "Cohort"),
-            "expected_graduation": t("status_changes", "Expected graduation"),
-            "year_level": t("status_changes", "Year level")}.get(name, name)
+    names = {"status": QCoreApplication.translate("status_changes", "Status"),
+             "class_id": QCoreApplication.translate("status_changes", "Class"),
+             "major_id": QCoreApplication.translate("status_changes", "Major"),
+             "department_id": QCoreApplication.translate("status_changes", "Department"),
+             "cohort": QCoreApplication.translate("status_changes", "Cohort"),
+             "expected_graduation": QCoreApplication.translate("status_changes", "Expected graduation"),
+             "year_level": QCoreApplication.translate("status_changes", "Year level")}
+    return names.get(name, name)
 
 
 def field_errors(exc: BaseException) -> dict[str, str] | None:

@@ -47,7 +47,7 @@ class ChangesTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Student no."), self.tr("Name"), self.tr("Class"), self.tr("Change"), self.tr("State"),
+        return (self.tr("Student no."), self.tr("Name"), self.tr("Class"), self.tr("Change type"), self.tr("State"),
                 self.tr("Document no."), self.tr("Effective"), self.tr("Last step"), self.tr("Reason"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -24,7 +24,7 @@ from sync.client import schema as s
 
 pytestmark = pytest.mark.xdist_group("client_demo")
 SHOTS = Path(__file__).parents[3] / "docs" / "screenshots"
-SYNC_TIMEOUT = 180_000  # the registrar's first sync is the whole university
+SYNC_TIMEOUT = 300_000  # the registrar's first sync is the whole university
 
 
 def demo_password(username: str) -> str:
@@ -39,9 +39,26 @@ def _window(qtbot: QtBot, demo_server, make_context, tmp_path: Path, username: s
     window = MainWindow(context, context.auth.login_online(demo_server.url, username, demo_password(username)))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: not window.sync.running and window.sync.service.last_report is not None,
-                    timeout=SYNC_TIMEOUT)
-    return window
+    for _attempt in range(3):  # a first sync that failed on a loaded machine (a timeout) is simply repeated
+        qtbot.waitUntil(lambda: not window.sync.running and (window.sync.service.last_report is not None
+                                                             or window.sync.last_error is not None),
+                        timeout=SYNC_TIMEOUT)
+        if window.sync.service.last_report is not None:
+            return window
+        window.sync.sync_now()
+    raise AssertionError(f"the first sync failed: {window.sync.last_error!r}")
+
+
+@pytest.fixture(autouse=True)
+def _drain_workers(make_context):  # type: ignore[no-untyped-def]
+    """Let the replica workers of a test finish before its contexts (and replicas) close."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    from client.ui.workers import local_pool
+
+    local_pool().waitForDone(60_000)
+    QThreadPool.globalInstance().waitForDone(60_000)
 
 
 def _sync(qtbot: QtBot, window: MainWindow) -> None:
@@ -115,7 +132,7 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     assert not page.approve_button.isEnabled() and page.recall_button.isEnabled()
     # Back online: it goes out by itself.
     dept.offline_action.trigger()
-    qtbot.waitUntil(lambda: dept.context.status.snapshot.unsent_changes == 0, timeout=60_000)
+    qtbot.waitUntil(lambda: dept.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
     assert [c["state"] for c in _server_changes(demo_server, first["id"])] == ["submitted"]
     # A forced approval write (bypassing the checks) is refused by the server with the reason.
     dept.sync.service.write("status_change", change.id, "patch", {"state": "approved"})
@@ -137,7 +154,7 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     decision.note_edit.setText("同意")
     decision.approve_button.click()
     qtbot.waitUntil(lambda: not decision.isVisible(), timeout=10_000)
-    qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=60_000)
+    qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
     _sync(qtbot, registrar)
     assert _student(registrar, first["id"])["status"] == "suspended"
     assert registrar.sync.service.store.row("status_change", change.id)["state"] == "applied"
@@ -152,7 +169,7 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     decision.note_edit.setText("材料不全，请补交")
     decision.reject_button.click()
     qtbot.waitUntil(lambda: not decision.isVisible(), timeout=10_000)
-    qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=60_000)
+    qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
     rejected = _server_changes(demo_server, second["id"])[0]
     assert (rejected["state"], rejected["decision_reason"]) == ("rejected", "材料不全，请补交")
     # Resume into a class of a later cohort chosen at approval.
@@ -170,7 +187,7 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     qtbot.waitUntil(lambda: "class_id" in decision.effects_table.effect_fields(), timeout=10_000)
     decision.approve_button.click()
     qtbot.waitUntil(lambda: not decision.isVisible(), timeout=10_000)
-    qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=60_000)
+    qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
     _sync(qtbot, dept)
     resumed = _student(dept, first["id"])
     assert (resumed["status"], resumed["class_id"]) == ("enrolled", target)
@@ -226,7 +243,7 @@ def test_batch_promotion_with_exceptions_and_certificates_for_a_class(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == size, timeout=10_000)
     assert not dialog.print_to(tmp_path / "refused.pdf")  # no numbers yet
     assert "synced" in dialog.message.text() and not (tmp_path / "refused.pdf").exists()
-    qtbot.waitUntil(lambda: dept.context.status.snapshot.unsent_changes == 0, timeout=60_000)
+    qtbot.waitUntil(lambda: dept.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
     _sync(qtbot, dept)
     dialog.refresh()
     qtbot.waitUntil(lambda: all(r.printable for r in dialog.model.rows), timeout=10_000)
@@ -256,8 +273,8 @@ def test_screenshots(qtbot: QtBot, demo_server, make_context, tmp_path: Path, la
     service.draft(Draft(pick[1]["id"], "transfer_major", "申请转专业", "教学〔2026〕51号"), submit=True)
     service.draft(Draft(pick[2]["id"], "withdraw", "本人申请退学", ""))
     resume = service.draft(Draft(suspended["id"], "resume", "病愈复学", "教学〔2026〕52号"), submit=True)
-    qtbot.waitUntil(lambda: dept.context.status.snapshot.unsent_changes == 0, timeout=60_000)
     _sync(qtbot, dept)
+    assert dept.context.status.snapshot.unsent_changes == 0
     page.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: page.model.rowCount() >= 4, timeout=10_000)
     page.select_change(resume)
@@ -284,7 +301,8 @@ def test_screenshots(qtbot: QtBot, demo_server, make_context, tmp_path: Path, la
     decision.close()
 
     timeline = page.open_timeline(pick[0]["id"])
-    qtbot.waitUntil(lambda: len(timeline.entries) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(timeline.entries) == 1 and timeline.entries[0].isVisible()
+                    and timeline.entries[0].height() > 20, timeout=10_000)
     _shot(timeline, f"status_changes_timeline_{lang}")
     timeline.close()
     assert applied_on
@@ -297,7 +315,8 @@ def test_screenshots(qtbot: QtBot, demo_server, make_context, tmp_path: Path, la
     qtbot.waitUntil(lambda: batch.preview is not None, timeout=30_000)
     batch.view.selectRow(2)
     batch.skip_button.click()
-    qtbot.waitUntil(lambda: batch.preview is not None and batch.preview.counts.get("skip", 0) >= 1, timeout=30_000)
+    qtbot.waitUntil(lambda: "(" in (batch.model.index(2, 4).data() or "") and not batch.runner.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not batch.busy.isVisible(), timeout=10_000)
     _shot(batch, f"status_changes_batch_{lang}")
     batch.close()
 
@@ -306,8 +325,8 @@ def test_screenshots(qtbot: QtBot, demo_server, make_context, tmp_path: Path, la
     qtbot.waitUntil(lambda: certificates.preview_image is not None, timeout=30_000)
     certificates.issue()
     qtbot.waitUntil(lambda: certificates.model.rowCount() == 1, timeout=10_000)
-    qtbot.waitUntil(lambda: dept.context.status.snapshot.unsent_changes == 0, timeout=60_000)
     _sync(qtbot, dept)
+    assert dept.context.status.snapshot.unsent_changes == 0
     certificates.preview_image = None
     certificates.refresh()
     qtbot.waitUntil(lambda: certificates.model.rowCount() == 1 and certificates.model.rows[0].printable,
