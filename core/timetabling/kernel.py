@@ -49,6 +49,7 @@ Static = namedtuple("Static", [
 State = namedtuple("State", [
     "ev_t", "ev_r", "res_occ", "room_occ", "res_busy", "task_day", "task_ndays",
     "task_room", "task_nrooms", "tot", "rd_cost", "scratch", "day_busy", "undo", "chain",
+    "room_last",
 ])
 
 
@@ -97,6 +98,7 @@ def make_state(cp: CompiledProblem) -> State:
         _empty_totals(cp), np.zeros((n_res, cp.n_days, 3), np.int64),
         np.zeros(cp.ppd, np.int32), np.zeros(cp.ppd, np.int32),
         np.zeros(8, np.int64), np.zeros(3 * KEMPE_MAX, np.int64),
+        np.full((n_r, n_t), -1, np.int32),  # room_last: the session last put at (room, start)
     )
 
 
@@ -255,6 +257,7 @@ def insert(S: Static, X: State, e: int, t: int, r: int, hard_weight: int) -> int
     delta = _res_days(S, X, e, day, -1)
     X.ev_t[e] = t
     X.ev_r[e] = r
+    X.room_last[r, t] = e
     hard = _occupy(S, X, e, t, r, 1)
     delta += _res_days(S, X, e, day, 1)
     k = S.ev_task[e]

@@ -52,14 +52,20 @@ def seed(value: int) -> None:
 
 
 @nb.njit(cache=True, _nrt=False)
-def _room_score(S: Static, X: State, e: int, t: int, r: int) -> int:
-    length, k = S.ev_len[e], S.ev_task[e]
-    score = S.task_room_pen[k, r] - (X.task_room[k, r] > 0) * S.w[1]
-    for p in range(t, t + length):
+def _room_free(S: Static, X: State, e: int, t: int, r: int) -> bool:
+    """Whether no other session uses room r during e's block at t in e's weeks (e unplaced)."""
+    for p in range(t, t + S.ev_len[e]):
         for a in range(S.n_atoms):
             if S.ev_weeks[e, a] and X.room_occ[r, p, a] > 0:
-                return score + 1_000_000
-    return score
+                return False
+    return True
+
+
+@nb.njit(cache=True, _nrt=False)
+def _room_score(S: Static, X: State, e: int, t: int, r: int) -> int:
+    k = S.ev_task[e]
+    score = S.task_room_pen[k, r] - (X.task_room[k, r] > 0) * S.w[1]
+    return score if _room_free(S, X, e, t, r) else score + 1_000_000
 
 
 @nb.njit(cache=True, _nrt=False)
@@ -164,7 +170,10 @@ def _shift_chain(S: Static, X: State, chain: np.ndarray, n: int, t1: int, t2: in
         e = chain[q]
         t = t2 if chain[CHAIN_T + q] == t1 else t1
         r = best_room(S, X, e, t)
-        if r < 0:  # no open room on the other side: leave it out and veto the move
+        if r < 0 or not _room_free(S, X, e, t, r):
+            # no free room on the other side: leave it out and veto the move, so a Kempe
+            # chain keeps a clash-free timetable clash-free (rooms are taken greedily, in
+            # chain order; a matching could succeed where this fails)
             return BIG
         delta += insert(S, X, e, t, r, hard_weight)
     return delta
@@ -187,12 +196,43 @@ def _propose_kempe(S: Static, X: State, e: int, hard_weight: int, undo: np.ndarr
 
 
 @nb.njit(cache=True, _nrt=False)
-def _propose_swap(S: Static, X: State, e: int, hard_weight: int,
+def _uses(S: Static, e: int, res: int) -> bool:
+    for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):  # noqa: SIM110 - numba loops
+        if S.ev_res[i] == res:
+            return True
+    return False
+
+
+@nb.njit(cache=True, _nrt=False)
+def _swap_clashes(S: Static, X: State, e: int, t_e: int, f: int, t_f: int) -> bool:
+    """Whether e, moved to t_e while f moves to t_f, would share a teacher or class with
+    another session in an overlapping week (read from the counters, nothing changed)."""
+    for i in range(S.ev_res_ptr[e], S.ev_res_ptr[e + 1]):
+        res = S.ev_res[i]
+        f_uses = _uses(S, f, res)
+        for p in range(t_e, t_e + S.ev_len[e]):
+            for a in range(S.n_atoms):
+                if not S.ev_weeks[e, a]:
+                    continue
+                n = X.res_occ[res, p, a] - (X.ev_t[e] <= p < X.ev_t[e] + S.ev_len[e])
+                if f_uses and S.ev_weeks[f, a]:
+                    n += (t_f <= p < t_f + S.ev_len[f]) - (X.ev_t[f] <= p < X.ev_t[f] + S.ev_len[f])
+                if n > 0:
+                    return True
+    return False
+
+
+@nb.njit(cache=True, _nrt=False)
+def _propose_swap(S: Static, X: State, e: int, hard_weight: int, strict: bool,
                   undo: np.ndarray) -> tuple[int, int]:
     t0, r0 = X.ev_t[e], X.ev_r[e]
     f = S.movable[np.random.randint(S.movable.shape[0])]
     t1, r1 = X.ev_t[f], X.ev_r[f]
     if f == e or S.ev_len[f] != S.ev_len[e] or S.ev_task[f] == S.ev_task[e] or t1 == t0:
+        return NOT_MADE, 0
+    # like single moves, a swap that would add a teacher or class clash is refused before
+    # it is applied (most random swaps on dense instances would)
+    if strict and (_swap_clashes(S, X, e, t1, f, t0) or _swap_clashes(S, X, f, t0, e, t1)):
         return NOT_MADE, 0
     ra, rb = r1, r0
     if np.random.random() < 0.5:
@@ -206,8 +246,19 @@ def _propose_swap(S: Static, X: State, e: int, hard_weight: int,
 
 @nb.njit(cache=True, _nrt=False)
 def _room_occupant(S: Static, X: State, e: int, r: int) -> int:
-    """A movable session other than e in room r at e's start with e's length (-1: none)."""
+    """A session other than e in room r at e's start with e's length (-1: none).
+
+    Callers check that it may take the other room (a locked session may not).
+    """
     t, length = X.ev_t[e], S.ev_len[e]
+    taken = False
+    for a in range(S.n_atoms):
+        taken = taken or X.room_occ[r, t, a] > 0
+    if not taken:
+        return -1
+    f = X.room_last[r, t]  # nearly always the occupant; if not, look through all sessions
+    if f >= 0 and X.ev_r[f] == r and X.ev_t[f] == t and S.ev_len[f] == length and f != e:
+        return f
     for i in range(S.movable.shape[0]):
         f = S.movable[i]
         if X.ev_r[f] == r and X.ev_t[f] == t and S.ev_len[f] == length and f != e:
@@ -312,7 +363,7 @@ def _propose(S: Static, X: State, e: int, rates: np.ndarray, hard_weight: int, s
     if u < kempe and S.ev_len[e] == 1:
         return _propose_kempe(S, X, e, hard_weight, undo, chain)
     if u < swap:  # (longer sessions drawn for a Kempe chain get a swap)
-        return _propose_swap(S, X, e, hard_weight, undo)
+        return _propose_swap(S, X, e, hard_weight, strict, undo)
     if u < task_room:
         return _propose_task_room(S, X, e, hard_weight, undo, chain)
     return _propose_move(S, X, e, hard_weight, strict, undo)
