@@ -118,9 +118,8 @@ class _PaintWatch:
 
 
 def _wait(app: Any, done: Any, timeout_s: float = 30.0) -> None:
-    """Turn the event loop until ``done()``, in steps of at most 1 ms. (A tight Python loop of
-    ``processEvents()`` while a worker runs Python crashes PySide6 6.12 with ``none_dealloc``;
-    ``QTest.qWait`` does not.)"""
+    """Turn the event loop until ``done()``, in steps of at most 1 ms (each step's wait is
+    part of the figures, so they err on the slow side by up to 1 ms)."""
     from PySide6.QtTest import QTest
 
     deadline = time.perf_counter() + timeout_s

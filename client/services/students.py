@@ -357,7 +357,8 @@ class StudentService:
                 OUTBOX.c.table_name == "student", OUTBOX.c.row_id.in_(list(ids)))).scalars())
         return [_student_row(found[i], i in unsent) for i in ids if i in found]
 
-    def student(self, student_id: str) -> dict[str, Any] | None:
+    def student(self, student_id: str, *, on_progress: Progress = _noop,
+                cancel: threading.Event | None = None) -> dict[str, Any] | None:
         """Every column of one student (wire values), for the form."""
         return self.sync.store.row("student", student_id)
 

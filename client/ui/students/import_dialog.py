@@ -157,7 +157,8 @@ class ImportDialog(QDialog):
     def check_file(self, path: Path) -> None:
         """Validate ``path`` on the local thread; the report replaces the previous one."""
         self.path = path
-        self.file_label.setText(str(path))
+        self.file_label.setText(path.name)
+        self.file_label.setToolTip(str(path))
         self._show_report(None)
         self._set_busy(True)
         self._runner.start(self._service.preview_import, path, key="check", on_finished=self._on_check_finished,

@@ -87,6 +87,7 @@ class StudentsPage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.department_combo, self.cohort_combo = QComboBox(), QComboBox()
         self.class_combo, self.status_combo = QComboBox(), QComboBox()
+        self.department_combo.setMinimumContentsLength(12)
         self.class_combo.setMinimumContentsLength(10)
         self.status_combo.addItem(self.tr("All statuses"), None)
         for status in StudentStatus:
@@ -136,7 +137,7 @@ class StudentsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((120, 80, 50, 120, 150, 190, 60, 70, 170, 110)):
+        for column, width in enumerate((120, 76, 60, 110, 150, 180, 56, 70, 160, 110)):
             header.resizeSection(column, width)
         return self.view
 

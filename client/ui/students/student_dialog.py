@@ -48,7 +48,8 @@ class StudentDialog(QDialog):
         self.setWindowTitle(self.tr("New student") if student_id is None else self.tr("Edit student"))
         self._build()
         if student_id is not None:
-            self._runner.start(service.student, student_id, on_finished=self._on_student_loaded)
+            self._runner.start(service.student, student_id, on_finished=self._on_student_loaded,
+                               on_failed=lambda exc: show_error(self, exc))
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
