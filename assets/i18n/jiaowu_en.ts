@@ -334,8 +334,8 @@ Server: %5</translation>
         <translation>Student</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Change</translation>
+        <source>Change type</source>
+        <translation>Change type</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -897,12 +897,12 @@ Server: %5</translation>
         <translation>Kind</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
         <source>Issued on</source>
         <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Certificate no.</translation>
     </message>
     <message>
         <source>void</source>
@@ -948,8 +948,8 @@ Server: %5</translation>
         <translation>Student</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Change</translation>
+        <source>Change type</source>
+        <translation>Change type</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1003,12 +1003,12 @@ Server: %5</translation>
         <translation>Class</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Change</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>Change type</translation>
     </message>
     <message>
         <source>Document no.</source>
@@ -3134,6 +3134,37 @@ Server: %5</translation>
     <message>
         <source>Role</source>
         <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>status_changes</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Expected graduation</source>
+        <translation>Expected graduation</translation>
+    </message>
+    <message>
+        <source>Year level</source>
+        <translation>Year level</translation>
     </message>
 </context>
 <context>

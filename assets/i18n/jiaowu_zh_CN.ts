@@ -334,8 +334,8 @@ Qt %4
         <translation>学生</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>操作</translation>
+        <source>Change type</source>
+        <translation>异动类型</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -897,12 +897,12 @@ Qt %4
         <translation>类型</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>学号</translation>
-    </message>
-    <message>
         <source>Issued on</source>
         <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证件编号</translation>
     </message>
     <message>
         <source>void</source>
@@ -948,8 +948,8 @@ Qt %4
         <translation>学生</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>操作</translation>
+        <source>Change type</source>
+        <translation>异动类型</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1003,12 +1003,12 @@ Qt %4
         <translation>班级</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>操作</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>异动类型</translation>
     </message>
     <message>
         <source>Document no.</source>
@@ -3134,6 +3134,37 @@ Qt %4
     <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>status_changes</name>
+    <message>
+        <source>Status</source>
+        <translation>学籍状态</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>院系</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Expected graduation</source>
+        <translation>预计毕业日期</translation>
+    </message>
+    <message>
+        <source>Year level</source>
+        <translation>年级</translation>
     </message>
 </context>
 <context>

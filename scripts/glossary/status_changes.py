@@ -105,6 +105,7 @@ ZH = {
     "Expected graduation": "预计毕业",
     "Year level": "年级",
     "Change type": "异动类型",
+    "Certificate no.": "证件编号",
 }
 ZH_IN_CONTEXT = {
     ("status_changes", "Cohort"): "年级",

@@ -72,7 +72,7 @@ class CertificatesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Student no."), self.tr("Name"), self.tr("Kind"), self.tr("Number"), self.tr("Issued on"))[section]
+        return (self.tr("Student no."), self.tr("Name"), self.tr("Kind"), self.tr("Certificate no."), self.tr("Issued on"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
