@@ -43,7 +43,8 @@ class StudentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch = fetch_rows
         self._ids: list[str] = []
-        self._blocks: OrderedDict[int, dict[str, StudentRow]] = OrderedDict()
+        # block number -> {id: (row, its cells' texts)}: painting a cell is then a lookup
+        self._blocks: OrderedDict[int, dict[str, tuple[StudentRow, tuple[str, ...]]]] = OrderedDict()
         self._english = english()
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -74,6 +75,10 @@ class StudentTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> StudentRow | None:
         """The row's student, read with its block when not cached; None if it is gone."""
+        entry = self._entry(row)
+        return entry[0] if entry is not None else None
+
+    def _entry(self, row: int) -> tuple[StudentRow, tuple[str, ...]] | None:
         if not 0 <= row < len(self._ids):
             return None
         number = row // BLOCK_SIZE
@@ -81,14 +86,14 @@ class StudentTableModel(QAbstractTableModel):
         if block is None:
             ids = self._ids[number * BLOCK_SIZE:(number + 1) * BLOCK_SIZE]
             try:
-                block = {r.id: r for r in self._fetch(ids)}
+                block = {r.id: (r, tuple(self._text(r, key) for key in COLUMNS)) for r in self._fetch(ids)}
             except Exception:  # data() never raises: a failed read shows empty cells
                 log.exception("reading a block of students failed")
                 return None
             self._blocks[number] = block
             if len(self._blocks) > MAX_BLOCKS:
                 self._blocks.popitem(last=False)
-        else:
+        elif number != next(reversed(self._blocks)):
             self._blocks.move_to_end(number)
         return block.get(self._ids[row])
 
@@ -104,17 +109,20 @@ class StudentTableModel(QAbstractTableModel):
                                                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
                                                Qt.ItemDataRole.UserRole):
             return None
-        student = self.row_at(index.row())
-        if student is None or not 0 <= index.column() < len(COLUMNS):
+        entry = self._entry(index.row())
+        if entry is None or not 0 <= index.column() < len(COLUMNS):
             return None
+        student, texts = entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return texts[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return student.id
         if role == Qt.ItemDataRole.ForegroundRole:
             return _UNSENT if student.unsent else (_INACTIVE if student.status not in ("enrolled", "suspended") else None)
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if student.unsent else None
-        text = self._text(student, COLUMNS[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole and student.unsent:
+        text = texts[index.column()]
+        if student.unsent:
             return f"{text}\n{self.tr('Changed on this computer; not yet accepted by the server.')}"
         return text
 
