@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from client.services.status_changes import Draft
@@ -68,6 +69,11 @@ def _sync(qtbot: QtBot, window: MainWindow) -> None:
         assert window.sync.sync_now()
 
 
+def _closed(dialog) -> bool:  # type: ignore[no-untyped-def]
+    """Closed: hidden, or already deleted (the page's dialogs delete themselves on close)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
 def _page(window: MainWindow) -> StatusChangesPage:
     page = window.show_module("status_changes")
     assert isinstance(page, StatusChangesPage)
@@ -120,7 +126,7 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     assert dialog.effects_table.row_texts()[0][0] == "Status"
     assert dialog.effects_table.row_texts()[0][2].startswith("Suspended")
     dialog.submit_button.click()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: _closed(dialog), timeout=10_000)
     page.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     change = page.model.row_at(0)
@@ -147,13 +153,13 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     desk = _page(registrar)
     assert desk.tabs.currentIndex() == 1  # an approver starts on the queue
     _select(qtbot, desk, change.id, 1)
-    assert desk.approve_button.isEnabled() and not desk.recall_button.isEnabled()
+    assert desk.approve_button.isEnabled() and desk.reject_button.isEnabled()
     decision = desk.open_decision()
     assert isinstance(decision, ApproveDialog)
     qtbot.waitUntil(lambda: decision.effects_table.rowCount() == 1, timeout=10_000)
     decision.note_edit.setText("同意")
     decision.approve_button.click()
-    qtbot.waitUntil(lambda: not decision.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: _closed(decision), timeout=10_000)
     qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
     _sync(qtbot, registrar)
     assert _student(registrar, first["id"])["status"] == "suspended"
@@ -168,7 +174,7 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     qtbot.waitUntil(lambda: decision.reason_error.isVisible(), timeout=10_000)
     decision.note_edit.setText("材料不全，请补交")
     decision.reject_button.click()
-    qtbot.waitUntil(lambda: not decision.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: _closed(decision), timeout=10_000)
     qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
     rejected = _server_changes(demo_server, second["id"])[0]
     assert (rejected["state"], rejected["decision_reason"]) == ("rejected", "材料不全，请补交")
@@ -186,7 +192,7 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     decision.choose_class(target)
     qtbot.waitUntil(lambda: "class_id" in decision.effects_table.effect_fields(), timeout=10_000)
     decision.approve_button.click()
-    qtbot.waitUntil(lambda: not decision.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: _closed(decision), timeout=10_000)
     qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
     _sync(qtbot, dept)
     resumed = _student(dept, first["id"])
