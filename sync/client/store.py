@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -167,6 +168,9 @@ class ReplicaStore:
         """Take answered ops out of the outbox, and file conflicts and rejections, in one transaction."""
         if len(ops) != len(results) or any(o.op_id != r.op_id for o, r in zip(ops, results, strict=True)):
             raise ValueError("the server's answers do not match the ops sent")
+        if all(r.status == OpStatus.APPLIED for r in results):
+            self._record_applied(ops, results)
+            return
         with self.engine.begin() as conn:
             for op, result in zip(ops, results, strict=True):
                 conn.execute(delete(s.outbox).where(s.outbox.c.op_id == op.op_id))
@@ -174,6 +178,37 @@ class ReplicaStore:
                     self._after_applied(conn, op, result)
                 else:
                     self._file_conflict(conn, op, result)
+
+    def _record_applied(self, ops: list[Op], results: list[OpResult]) -> None:
+        """The common answer, every op applied, in a few statements instead of a few per op.
+
+        The same outcome as taking the ops one by one: a row's version and shadow follow the
+        last of its ops here, and only when none of its ops is left in the outbox."""
+        last: dict[tuple[str, str], tuple[Op, OpResult]] = {}
+        for op, result in zip(ops, results, strict=True):
+            last[(op.table, op.row_id)] = (op, result)
+        with self.engine.begin() as conn:
+            for start in range(0, len(ops), 500):
+                conn.execute(delete(s.outbox).where(s.outbox.c.op_id.in_([o.op_id for o in ops[start:start + 500]])))
+            row_ids = sorted({row_id for _table, row_id in last})
+            waiting: set[tuple[str, str]] = set()
+            for start in range(0, len(row_ids), 500):
+                waiting.update((r[0], r[1]) for r in conn.execute(
+                    select(s.outbox.c.table_name, s.outbox.c.row_id).where(s.outbox.c.row_id.in_(row_ids[start:start + 500]))))
+            done = [(key, op, result) for key, (op, result) in last.items() if key not in waiting]
+            by_table: dict[str, list[dict[str, Any]]] = {}
+            for (table, row_id), op, result in done:
+                if op.kind != "delete" and result.row_version is not None:
+                    by_table.setdefault(table, []).append(
+                        {"rid": row_id, "rv": result.row_version, "seq": result.server_seq})
+            for table, params in by_table.items():
+                t = s.REPLICA[table]
+                conn.execute(update(t).where(t.c.id == bindparam("rid"), t.c.row_version < bindparam("rv"))
+                             .values(row_version=bindparam("rv"), server_seq=bindparam("seq")), params)
+            if done:
+                conn.execute(delete(s.shadow).where(s.shadow.c.table_name == bindparam("tn"),
+                                                    s.shadow.c.row_id == bindparam("rid")),
+                             [{"tn": table, "rid": row_id} for (table, row_id), _op, _result in done])
 
     def _after_applied(self, conn: Connection, op: Op, result: OpResult) -> None:
         if self._pending(conn, op.table, op.row_id):
