@@ -44,6 +44,24 @@ class Worker(QRunnable):
             self.signals.sig_failed.emit(exc)
         else:
             self.signals.sig_finished.emit(result)
+        finally:
+            self.done = True
+
+    done = False  # set on the pool thread when run() has returned its result
+
+
+# Every started worker stays referenced here until its run() is over, whatever happens to the
+# runner that started it (a window closed while its worker still runs): a QRunnable must not be
+# freed under the pool thread, nor its signals object before the last emit.
+_started: list[Worker] = []
+_finished: deque[Worker] = deque(maxlen=256)
+
+
+def _keep_until_done(worker: Worker) -> None:
+    for old in [w for w in _started if w.done]:
+        _started.remove(old)
+        _finished.append(old)  # a little longer: run() may still be unwinding on its thread
+    _started.append(worker)
 
 
 @dataclass
@@ -120,6 +138,7 @@ class TaskRunner(QObject):
         worker.signals.sig_finished.connect(self._on_worker_finished)
         worker.signals.sig_failed.connect(self._on_worker_failed)
         worker.signals.sig_progress.connect(self._on_worker_progress)
+        _keep_until_done(worker)
         self._pool.start(worker)
         if not was_busy:
             self.sig_busy_changed.emit(True)
