@@ -36,7 +36,7 @@ def test_login_success_opens_the_main_window_with_permitted_modules(qtbot, serve
     controller.start()
     _login(qtbot, controller, "admin")
     window = _wait_main(qtbot, controller)
-    assert window.module_keys() == ["home", "students", "status_changes", "grades", "exams", "plans", "tasks", "timetable",
+    assert window.module_keys() == ["home", "students", "status_changes", "aid", "dorms", "grades", "exams", "plans", "tasks", "timetable",
                                     "users", "roles", "audit", "sync"]
     assert "●" in window.status_bar.connection_label.text()
     assert window.context.status.snapshot.online

@@ -295,7 +295,7 @@ def test_screens_in_chinese(qtbot: QtBot, demo_server, make_context, registrar_d
     assert isinstance(aid, AidPage)
     qtbot.waitUntil(lambda: aid.year_combo.count() > 0, timeout=10_000)
     aid.year_combo.setCurrentIndex(aid.year_combo.findData(YEAR))
-    qtbot.waitUntil(lambda: aid.awards_model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: aid.awards_model.rowCount() > 0, timeout=60_000)
     aid.awards_view.selectRow(0)
     _shot(window, "aid_zh")
     aid.tabs.setCurrentIndex(1)
