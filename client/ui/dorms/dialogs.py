@@ -195,6 +195,12 @@ class BedDialog(QDialog):
         room_id = self.room_id()
         if room_id is None:
             return
+        # The beds shown must be this room's: none (and no OK) until its answer is in.
+        self.bed_combo.blockSignals(True)
+        self.bed_combo.clear()
+        self.bed_combo.blockSignals(False)
+        self.ok_button.setEnabled(False)
+        self.runner.cancel("bed-check")  # a check of the previous room's bed no longer counts
         self.runner.start(lambda **_: self.service.room_detail(room_id), key="bed-beds", on_finished=self._on_beds,
                           on_failed=self._show_failure)
 
@@ -246,7 +252,7 @@ class BedDialog(QDialog):
     @Slot()
     def _on_ok_clicked(self) -> None:
         student_id, room_id, bed = self.student_id(), self.room_id(), self.bed_number()
-        if student_id is None:
+        if student_id is None or (self.mode != "vacate" and (room_id is None or bed is None)):
             return
         day, reason = _pydate(self.date_edit), self.reason_edit.text()
         if self.mode == "vacate":
