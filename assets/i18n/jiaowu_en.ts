@@ -2166,6 +2166,10 @@ Server: %5</translation>
         <translation>Cards and certificates…</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
         <source>Select a change to see its effects.</source>
         <translation>Select a change to see its effects.</translation>
     </message>
@@ -2176,6 +2180,18 @@ Server: %5</translation>
     <message>
         <source>Recalled to draft.</source>
         <translation>Recalled to draft.</translation>
+    </message>
+    <message>
+        <source>Export status changes</source>
+        <translation>Export status changes</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 rows exported to %2.</source>
+        <translation>%1 rows exported to %2.</translation>
     </message>
     <message>
         <source>%1 changes</source>

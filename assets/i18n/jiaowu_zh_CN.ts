@@ -2166,6 +2166,10 @@ Qt %4
         <translation>证件证书…</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <source>Select a change to see its effects.</source>
         <translation>选择一条异动以查看其变化。</translation>
     </message>
@@ -2176,6 +2180,18 @@ Qt %4
     <message>
         <source>Recalled to draft.</source>
         <translation>已撤回为草稿。</translation>
+    </message>
+    <message>
+        <source>Export status changes</source>
+        <translation>导出学籍异动</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 rows exported to %2.</source>
+        <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
         <source>%1 changes</source>

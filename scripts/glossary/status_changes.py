@@ -106,6 +106,8 @@ ZH = {
     "Year level": "年级",
     "Change type": "异动类型",
     "Certificate no.": "证件编号",
+    "Export status changes": "导出学籍异动",
+    "%1 rows exported to %2.": "已导出 %1 行到 %2。",
 }
 ZH_IN_CONTEXT = {
     ("status_changes", "Cohort"): "年级",

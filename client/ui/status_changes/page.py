@@ -112,6 +112,8 @@ class StatusChangesPage(QWidget):
         self.timeline_button = QPushButton(self.tr("Timeline…"))
         self.batch_button = QPushButton(self.tr("Batch promotion…"))
         self.certificates_button = QPushButton(self.tr("Cards and certificates…"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("exportChangesButton")
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.submit_button, self.recall_button, self.delete_button,
                        self.approve_button, self.reject_button, self.timeline_button):
@@ -119,6 +121,7 @@ class StatusChangesPage(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.batch_button)
         actions.addWidget(self.certificates_button)
+        actions.addWidget(self.export_button)
         self.view = QTableView()
         self.view.setObjectName("changesTable")
         self.view.setModel(self.model)
@@ -175,11 +178,45 @@ class StatusChangesPage(QWidget):
         self.timeline_button.clicked.connect(self._on_timeline_clicked)
         self.batch_button.clicked.connect(self.open_batch)
         self.certificates_button.clicked.connect(lambda: self.open_certificates())
+        self.export_button.clicked.connect(self._on_export_clicked)
         sync = self.window_.sync
         sync.sig_data_changed.connect(self.refresh)
         sync.sig_finished.connect(self.refresh)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.open_new)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search_edit.setFocus)
+
+    # -- export --------------------------------------------------------------------------
+    def table_contents(self) -> tuple[list[str], list[list[str]]]:
+        """The list as shown: its headers and every row's texts."""
+        model = self.model
+        headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+        rows = [[str(model.index(r, c).data() or "") for c in range(model.columnCount())]
+                for r in range(model.rowCount())]
+        return headers, rows
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export status changes"),
+                                              str(Path.home() / "status-changes.xlsx"), self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: object) -> None:
+        """Write the list as shown to ``path`` (.xlsx) on a worker."""
+        from pathlib import Path
+
+        from client.services.students import export_list
+
+        headers, rows = self.table_contents()
+        target = Path(str(path))
+        self.runner.start(export_list, target, headers, rows, sheet=self.tr("Status changes"), key="export",
+                          on_finished=lambda count: self._say(self.tr("%1 rows exported to %2.")
+                                                              .replace("%1", str(count)).replace("%2", str(target))),
+                          on_failed=lambda exc: self._say(str(exc), error=True))
 
     # -- loading -------------------------------------------------------------------------
     def query(self) -> ChangeQuery:

@@ -341,3 +341,25 @@ def test_screenshots(qtbot: QtBot, demo_server, make_context, tmp_path: Path, la
     certificates.view.selectRow(0)
     qtbot.waitUntil(lambda: certificates.preview_image is not None, timeout=30_000)
     _shot(certificates, f"certificates_{lang}")
+
+
+def test_the_list_exports_to_xlsx_as_shown(qtbot: QtBot, demo_server, make_context, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    window = _window(qtbot, demo_server, make_context, tmp_path, "dept01")
+    page = _page(window)
+    student = _students(window)[5]
+    dialog = _draft_in_dialog(qtbot, page, student["number"], "suspend", "导出测试", "教学〔2026〕77号")
+    dialog.submit_button.click()
+    qtbot.waitUntil(lambda: _closed(dialog), timeout=10_000)
+    page.tabs.setCurrentIndex(3)  # all changes
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30_000)
+    headers, rows = page.table_contents()
+    target = tmp_path / "changes.xlsx"
+    page.export_to(target)
+    qtbot.waitUntil(target.exists, timeout=30_000)
+    sheet = load_workbook(target).active
+    written = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert written[0] == headers
+    assert [[c or "" for c in r] for r in written[1:]] == rows
