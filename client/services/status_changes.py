@@ -33,7 +33,6 @@ from client.services.sync import SyncService
 from core.errors import (
     ConflictError,
     DomainError,
-    FieldError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
@@ -368,7 +367,7 @@ class StatusChangeService:
         else:
             changed = {k for k in client_fields if _same(new.get(k)) != _same(old.get(k))}
         rules.check_editable(step, changed)
-        _require_text(step, new)
+        rules.require_texts(step, new)
         if step not in (Step.DRAFT, Step.EDIT, Step.SUBMIT, Step.APPROVE):
             return {}
         with self.sync.store.engine.connect() as conn:
@@ -513,24 +512,6 @@ def _fields(draft: Draft) -> dict[str, Any]:
     return {"student_id": draft.student_id, "change_type": draft.change_type, "reason": draft.reason.strip(),
             "document_number": draft.document_number.strip(), "effective_date": draft.effective_date,
             "to_class_id": draft.to_class_id or None}
-
-
-def _require_text(step: Step, new: dict[str, Any]) -> None:
-    """The server's required texts per step (``status_changes._require_text``)."""
-    errors: list[FieldError] = []
-    if step in (Step.DRAFT, Step.EDIT, Step.SUBMIT):
-        if not new.get("student_id"):
-            errors.append(FieldError("student_id", "必填 (required)"))
-        if not new.get("change_type"):
-            errors.append(FieldError("change_type", "必填 (required)"))
-        if not (new.get("reason") or "").strip():
-            errors.append(FieldError("reason", "请填写异动原因 (a reason is required)"))
-    if step == Step.SUBMIT and not (new.get("document_number") or "").strip():
-        errors.append(FieldError("document_number", "提交前须填写文号 (a document number is required to submit)"))
-    if step == Step.REJECT and not (new.get("decision_reason") or "").strip():
-        errors.append(FieldError("decision_reason", "驳回须说明理由 (a rejection needs a reason)"))
-    if errors:
-        raise InvalidInputError.of(*errors)
 
 
 # --- batch promotion values ---------------------------------------------------------------------

@@ -223,6 +223,25 @@ def _why_not(old: ApprovalState | None, new: ApprovalState) -> str:
     return f"不能从{old.zh}变为{new.zh} (no step from {old.value} to {new.value})"
 
 
+def require_texts(step: Step, new: dict[str, object]) -> None:
+    """The texts a step needs: student, type and reason for a draft; a document number to
+    submit; a reason to reject. Raises InvalidInputError naming every missing field."""
+    errors: list[FieldError] = []
+    if step in (Step.DRAFT, Step.EDIT, Step.SUBMIT):
+        if not new.get("student_id"):
+            errors.append(FieldError("student_id", "必填 (required)"))
+        if not new.get("change_type"):
+            errors.append(FieldError("change_type", "必填 (required)"))
+        if not str(new.get("reason") or "").strip():
+            errors.append(FieldError("reason", "请填写异动原因 (a reason is required)"))
+    if step == Step.SUBMIT and not str(new.get("document_number") or "").strip():
+        errors.append(FieldError("document_number", "提交前须填写文号 (a document number is required to submit)"))
+    if step == Step.REJECT and not str(new.get("decision_reason") or "").strip():
+        errors.append(FieldError("decision_reason", "驳回须说明理由 (a rejection needs a reason)"))
+    if errors:
+        raise InvalidInputError.of(*errors)
+
+
 def check_editable(step: Step, changed: set[str]) -> None:
     """Refuse, naming each, fields a step may not change."""
     bad = sorted(changed - EDITABLE[step] - {"state"})

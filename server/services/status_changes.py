@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from core.errors import ConflictError, FieldError, InvalidInputError, NotFoundError
+from core.errors import ConflictError, InvalidInputError, NotFoundError
 from core.models import Department, Major, SchoolClass, StatusChange, Student, new_id, utcnow
 from core.models.wire import SYSTEM_COLUMNS
 from core.rules import student_status as rules
@@ -142,7 +142,7 @@ def transition(session: Session, principal: Principal, old: dict[str, Any] | Non
     else:
         changed = {k for k in client_fields if new.get(k) != old.get(k)}
     rules.check_editable(step, changed)
-    _require_text(step, new)
+    rules.require_texts(step, new)
     student = student_in_scope(session, principal, new.get("student_id"))
     out: dict[str, Any] = {k: (old or {}).get(k) for k in SERVER_FIELDS}
     now = utcnow()
@@ -163,23 +163,6 @@ def transition(session: Session, principal: Principal, old: dict[str, Any] | Non
                  new={"state": out.get("state", new.get("state")), "change_type": new.get("change_type"),
                       "student_id": student.id, "reason": new.get("decision_reason") or new.get("reason")})
     return out
-
-
-def _require_text(step: Step, new: dict[str, Any]) -> None:
-    errors: list[FieldError] = []
-    if step in (Step.DRAFT, Step.EDIT, Step.SUBMIT):
-        if not new.get("student_id"):
-            errors.append(FieldError("student_id", "必填 (required)"))
-        if not new.get("change_type"):
-            errors.append(FieldError("change_type", "必填 (required)"))
-        if not (new.get("reason") or "").strip():
-            errors.append(FieldError("reason", "请填写异动原因 (a reason is required)"))
-    if step == Step.SUBMIT and not (new.get("document_number") or "").strip():
-        errors.append(FieldError("document_number", "提交前须填写文号 (a document number is required to submit)"))
-    if step == Step.REJECT and not (new.get("decision_reason") or "").strip():
-        errors.append(FieldError("decision_reason", "驳回须说明理由 (a rejection needs a reason)"))
-    if errors:
-        raise InvalidInputError.of(*errors)
 
 
 def _check_and_plan(session: Session, principal: Principal, step: Step, student: Student,
