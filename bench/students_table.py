@@ -163,6 +163,10 @@ def run(students: int, db: Path) -> dict[str, Any]:
     _wait(app, lambda: watch.painted)
     first_paint_ms = (time.perf_counter() - t0) * 1000
     rows_shown = page.model.rowCount()
+    # After the first paint the page builds the search's index on its worker; nobody types
+    # within its ~0.1 s, so the keystrokes start once it is ready (its time is reported).
+    _wait(app, lambda: page.service.search_ready(page._query))
+    index_ready_ms = (time.perf_counter() - t0) * 1000
     keystrokes: list[dict[str, Any]] = []
     resets: list[float] = []
     page.model.modelReset.connect(lambda: resets.append(time.perf_counter()))
@@ -188,7 +192,7 @@ def run(students: int, db: Path) -> dict[str, Any]:
     page.close()
     return {
         "students": students, "rows_shown": rows_shown, "fill_replica_s": round(fill_s, 2),
-        "first_paint_ms": round(first_paint_ms, 1),
+        "first_paint_ms": round(first_paint_ms, 1), "search_index_ready_ms": round(index_ready_ms, 1),
         "filter_keystroke_ms_median": round(statistics.median(per_key), 1),
         "filter_keystroke_ms_p95": round(per_key[int(0.95 * (len(per_key) - 1))], 1),
         "filter_keystroke_ms_max": round(per_key[-1], 1),

@@ -23,10 +23,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from client.services.dto import UserRow
 from client.services.errors import ClientError, ErrorKind
+from client.services.student_search import StudentSearch, base_key
 from client.services.sync import SyncService
 from core.errors import FieldError, InvalidInputError
 from core.imports._student_rows import RowValidator
@@ -169,14 +170,6 @@ def _student_row(r: Any, unsent: bool) -> StudentRow:
                       department_name=text(r[16]), department_name_en=text(r[17]), unsent=unsent)
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _glob_prefix(text: str) -> str:
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text) + "*"
-
-
 # -- the student form ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class StudentForm:
@@ -280,6 +273,7 @@ class StudentService:
     def __init__(self, sync: SyncService, user: UserRow) -> None:
         self.sync, self.user = sync, user
         self.engine = sync.store.engine
+        self._search = StudentSearch(sync.store)
 
     # permissions (the client hides what the user cannot do; the server decides)
     @property
@@ -302,24 +296,53 @@ class StudentService:
     # -- the list ----------------------------------------------------------------------------
     def student_ids(self, query: StudentQuery, *, on_progress: Progress = _noop,
                     cancel: threading.Event | None = None) -> StudentIds:
-        """The ids of the students the query finds, in its order (one SQL query)."""
-        if cancel is not None and cancel.is_set():
+        """The ids of the students the query finds, in its order.
+
+        The filters and sort are one SQL query whose rows are kept in memory; the search text
+        narrows them in Python (``student_search``), so typing never re-scans the replica.
+        """
+        def cancelled() -> bool:
+            return cancel is not None and cancel.is_set()
+
+        if cancelled():
             raise QueryCancelledError()  # a newer keystroke replaced it while it waited
-        where = self._where(query)
-        order = SORT_KEYS.get(query.sort, S.c.number)
-        order_by = [order.desc() if query.descending else order.asc()]
-        if query.sort != "number":
-            order_by.append(S.c.number.asc())
-        source = _JOINED if query.sort in ("class", "major", "department") else S
-        stmt = select(S.c.id).select_from(source).where(*where).order_by(*order_by)
+        key = base_key(query)
+        if not query.text.strip() and not self._search.ready(key):
+            # No search yet: the ids alone are quicker to read than the index (first paint);
+            # the page builds the index next with prepare_search().
+            return StudentIds(query, self._plain_ids(self._base_query(query)))
+        ids = self._search.ids(key, lambda: self._base_query(query), query.text, cancelled)
+        if ids is None:
+            raise QueryCancelledError()
+        return StudentIds(query, ids)
+
+    def prepare_search(self, query: StudentQuery, *, on_progress: Progress = _noop,
+                       cancel: threading.Event | None = None) -> None:
+        """Build the search index of the query's filters and sort ahead of the first keystroke."""
+        self._search.ids(base_key(query), lambda: self._base_query(query), "",
+                         lambda: cancel is not None and cancel.is_set())
+
+    def search_ready(self, query: StudentQuery) -> bool:
+        """Whether the query's search index is built (typing then only narrows it)."""
+        return self._search.ready(base_key(query))
+
+    def _plain_ids(self, stmt: Select[tuple[str]]) -> list[str]:
         with self.engine.connect() as conn:
             # Straight through the driver: building 50,000 result rows is most of the time otherwise.
             compiled = stmt.compile(dialect=conn.dialect)
             params = compiled.construct_params()
             positional = [params[name] for name in compiled.positiontup or ()]
             cursor = conn.connection.driver_connection.execute(compiled.string, positional)  # type: ignore[union-attr]
-            ids = [row[0] for row in cursor]
-        return StudentIds(query, ids)
+            return [row[0] for row in cursor]
+
+    @staticmethod
+    def _base_query(query: StudentQuery) -> Select[tuple[str]]:
+        """The ids the filters keep, in the query's order (the search text is applied apart)."""
+        order = SORT_KEYS.get(query.sort, S.c.number)
+        order_by = [order.desc() if query.descending else order.asc()]
+        if query.sort != "number":
+            order_by.append(S.c.number.asc())
+        return select(S.c.id).select_from(_JOINED).where(*StudentService._where(query)).order_by(*order_by)
 
     @staticmethod
     def _where(query: StudentQuery) -> list[ColumnElement[bool]]:
@@ -332,18 +355,6 @@ class StudentService:
             where.append(S.c.class_id == query.class_id)
         if query.status:
             where.append(S.c.status == query.status)
-        text = query.text.strip()
-        if text:
-            like = _like(text)
-            classes = select(C.c.id).where(or_(C.c.code.like(like, escape="\\"), C.c.name.like(like, escape="\\")))
-            majors = select(M.c.id).where(or_(M.c.code.like(like, escape="\\"), M.c.name.like(like, escape="\\")))
-            # instr() is a plain substring test, cheaper than LIKE's pattern match on every row.
-            either = [func.instr(S.c.number, text) > 0, func.instr(S.c.name, text) > 0,
-                      S.c.id_number.op("GLOB")(_glob_prefix(text.upper())),
-                      S.c.class_id.in_(classes), S.c.major_id.in_(majors)]
-            if len(text) >= 6:  # e.g. the last six characters of an ID number
-                either.append(S.c.id_number.like(_like(text.upper()), escape="\\"))
-            where.append(or_(*either))
         return where
 
     def rows_by_ids(self, ids: Sequence[str]) -> list[StudentRow]:

@@ -53,6 +53,10 @@ class ReplicaStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
         event.listen(self.engine, "connect", _pragmas)
+        # Bumped by every committed transaction: readers that cache what they read (the student
+        # search) compare it to know whether the replica may have changed since.
+        self.generation = 0
+        event.listen(self.engine, "commit", self._on_commit)
         with self.engine.begin() as conn:
             s.migrate(conn)
             if self._get(conn, "client_id") is None:
@@ -60,6 +64,9 @@ class ReplicaStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _on_commit(self, _conn: Connection) -> None:
+        self.generation += 1
 
     # -- state ---------------------------------------------------------------------------
     @staticmethod

@@ -180,6 +180,10 @@ class StudentsPage(QWidget):
         self.model.set_ids(result.ids)
         if selected is not None:
             self.select_student(selected)
+        if not result.query.text.strip():
+            # build the search's index now, so the first keystroke only narrows it
+            self.runner.start(self.service.prepare_search, result.query, key="students-index",
+                              on_failed=self._on_query_failed)
 
     def _on_query_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, QueryCancelledError):

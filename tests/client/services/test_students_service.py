@@ -109,6 +109,24 @@ def test_search_by_number_name_id_number_class_and_major(store: ReplicaStore) ->
     assert _numbers(service, text="%") == [] and _numbers(service, text="_") == []  # not wildcards
 
 
+def test_search_index_follows_every_change_of_the_replica(store: ReplicaStore) -> None:
+    """Typing narrows an in-memory index of the filters' rows; a local edit, a pulled page or
+    a change of filter or sort must never leave it showing stale rows."""
+    service = _service(store)
+    assert _numbers(service, text="赵") == []
+    assert service.search_ready(StudentQuery(text="x"))  # built by that search, any text
+    new_id = service.save_student(_form())  # 赵丽, a local write
+    assert not service.search_ready(StudentQuery())
+    assert _numbers(service, text="赵") == ["202401010103"]
+    store.apply_page(_page({"student": [{**STUDENTS[0], "name": "赵明", "row_version": 2, "server_seq": 9}]}))
+    assert _numbers(service, text="赵") == ["202401010101", "202401010103"]  # a pulled change
+    assert _numbers(service, text="赵", sort="number", descending=True) == ["202401010103", "202401010101"]
+    assert _numbers(service, text="赵", status="suspended") == []
+    assert _numbers(service, text="2401班", cohort=2024, sort="name") == [
+        "202401020101", "202401010102", "202401010103", "202401010101"]  # 王秀英 王芳 赵丽 赵明 (code points)
+    assert new_id in service.student_ids(StudentQuery(text="202401010103")).ids
+
+
 def test_filters_sort_and_blocks(store: ReplicaStore) -> None:
     service = _service(store)
     assert _numbers(service, cohort=2023) == ["202301020101"]
