@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sync.client.errors import SyncCancelledError, SyncError, SyncErrorKind
 from sync.client.store import ReplicaStore
 from sync.client.transport import Transport
-from sync.protocol import DEFAULT_PULL_LIMIT, PushRequest
+from sync.protocol import DEFAULT_PULL_LIMIT, PullResponse, PushRequest
 
 Progress = Callable[[int, int], None]
 
@@ -79,28 +80,48 @@ class SyncEngine:
                 on_progress(report.pushed, max(total, report.pushed))
 
     def pull(self, report: SyncReport, on_progress: Progress | None, cancel: threading.Event | None) -> None:
-        while True:
-            _stop_if(cancel)
-            page = self.transport.pull(self.store.get_state("cursor"), self.page_limit,
-                                       self.store.get_state("scope_key"))
-            if page.resync_required:
-                if len(report.resyncs) >= 2:
-                    raise SyncError(SyncErrorKind.REJECTED, f"server keeps asking for a resync ({page.reason})")
-                report.resyncs.append(page.reason)
-                # Unsent work stays in the outbox and its rows stay gated: nothing is discarded.
-                self.store.set_state("cursor", None)
-                self.store.set_state("full_pass", None)
-                continue
-            counts = self.store.apply_page(page)
-            report.pages += 1
-            report.pulled += counts["upserted"]
-            report.removed += counts["removed"]
-            report.held += counts["held"]
-            report.swept += counts["swept"]
-            if on_progress:
-                on_progress(report.pages, report.pages + (1 if page.has_more else 0))
-            if not page.has_more:
-                return
+        """Pull pages until none is left, each applied and its cursor saved in one transaction.
+
+        With a transport that allows it (``prefetch``: HTTP), the next page is requested as soon
+        as a page has arrived, with that page's cursor, so the server reads and sends it while
+        this one is applied (the two overlap on two cores: an initial sync takes the longer of
+        the two instead of their sum). A prefetched page is only applied after its predecessor
+        was committed; if that fails or the sync is cancelled, it is dropped unread.
+        """
+        prefetch = ThreadPoolExecutor(1, "sync-prefetch") if getattr(self.transport, "prefetch", False) else None
+        ahead: Future[PullResponse] | None = None
+        try:
+            while True:
+                _stop_if(cancel)
+                if ahead is not None:
+                    page, ahead = ahead.result(), None
+                else:
+                    page = self.transport.pull(self.store.get_state("cursor"), self.page_limit,
+                                               self.store.get_state("scope_key"))
+                if page.resync_required:
+                    if len(report.resyncs) >= 2:
+                        raise SyncError(SyncErrorKind.REJECTED, f"server keeps asking for a resync ({page.reason})")
+                    report.resyncs.append(page.reason)
+                    # Unsent work stays in the outbox and its rows stay gated: nothing is discarded.
+                    self.store.set_state("cursor", None)
+                    self.store.set_state("full_pass", None)
+                    continue
+                if prefetch is not None and page.has_more:
+                    # the cursor and scope key the store will hold once this page is applied
+                    ahead = prefetch.submit(self.transport.pull, page.next_cursor, self.page_limit, page.scope_key)
+                counts = self.store.apply_page(page)
+                report.pages += 1
+                report.pulled += counts["upserted"]
+                report.removed += counts["removed"]
+                report.held += counts["held"]
+                report.swept += counts["swept"]
+                if on_progress:
+                    on_progress(report.pages, report.pages + (1 if page.has_more else 0))
+                if not page.has_more:
+                    return
+        finally:
+            if prefetch is not None:
+                prefetch.shutdown(wait=True)  # an unread page in flight is waited for and dropped
 
     def check(self, report: SyncReport) -> bool:
         """Compare per-table counts and digests with the server; True when a repair is needed."""

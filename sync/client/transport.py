@@ -55,6 +55,10 @@ def parse_pull(body: Any) -> PullResponse:
 class HttpTransport:
     """The sync endpoints over HTTP; ``token`` is asked for on every request."""
 
+    # The engine may request the next pull page from another thread while it applies one
+    # (never two requests at once): httpx's client and its connection pool allow it.
+    prefetch = True
+
     def __init__(self, base_url: str, token: Callable[[], str | None], *, timeout: float = 30.0,
                  client: httpx.Client | None = None, client_version: str = __version__) -> None:
         self._client = client or httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout)

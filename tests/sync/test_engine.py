@@ -153,3 +153,42 @@ def test_a_crash_after_the_data_but_before_the_answer_is_recorded_loses_nothing(
     assert report.applied == 1 and reopened.pending_count() == 0
     assert server_rows(world, "student")[sid]["row_version"] == 2  # applied once, not twice
     _ = date
+
+
+def test_prefetched_pages_are_applied_in_order_and_a_cancel_drops_the_one_in_flight(world: World) -> None:
+    """Over HTTP the engine asks for the next page while it applies one; a cancel between pages
+    keeps what was committed (the cursor after it) and the next sync resumes from there."""
+    import threading
+
+    from sync.client.errors import SyncCancelledError
+
+    store, engine = world.client("reg")
+    assert getattr(engine.transport, "prefetch", False)
+    engine.page_limit = 3
+    cursors: list[str | None] = []
+    requested: list[str | None] = []
+    pull = engine.transport.pull
+
+    def recording_pull(cursor, limit, scope_key):  # type: ignore[no-untyped-def]
+        requested.append(cursor)
+        return pull(cursor, limit, scope_key)
+
+    engine.transport.pull = recording_pull  # type: ignore[method-assign]
+    cancel = threading.Event()
+
+    def on_progress(done: int, _total: int) -> None:
+        cursors.append(store.get_state("cursor"))
+        if done == 2:
+            cancel.set()
+
+    try:
+        engine.sync(on_progress=on_progress, cancel=cancel)
+        raise AssertionError("the sync should have been cancelled")
+    except SyncCancelledError:
+        pass
+    assert len(requested) == 3  # pages 1, 2 and the prefetched page 3, which is dropped
+    assert requested[1] == cursors[0] and requested[2] == cursors[1]  # each asked with its predecessor's cursor
+    assert store.get_state("cursor") == cursors[1]  # the committed cursor is the second page's
+    report = engine.sync()
+    assert report.check_mismatches == [] and report.pages > 1
+    assert same(store.rows("student"), server_rows(world, "student"), ("name", "row_version", "class_id"))
