@@ -180,6 +180,45 @@ def _shift_chain(S: Static, X: State, chain: np.ndarray, n: int, t1: int, t2: in
 
 
 @nb.njit(cache=True, _nrt=False)
+def _offer_vacated_rooms(S: Static, X: State, chain: np.ndarray, n_chain: int, n: int,
+                         hard_weight: int) -> tuple[int, int]:
+    """Offer each room the chain left to the sessions that stayed in that period.
+
+    A session that stayed takes a vacated room when that is strictly cheaper (capacity,
+    room stability); it is recorded in the chain (its start and room before) so the undo
+    takes it back too. Returns the objective delta and the new chain record length.
+    Without this a Kempe chain could only be priced with the rooms as they were: on comp05,
+    where eight courses of 230-440 students share one 450-seat room, two of them in the
+    same period froze with one paying 80 seats in every run that got there, as no single
+    move or chain could both free the big room and move the other course into it.
+    """
+    delta = 0
+    for q in range(n_chain):
+        t, r = chain[CHAIN_T + q], chain[CHAIN_R + q]  # the room the chain member left at t
+        if n == KEMPE_MAX or not _room_free(S, X, chain[q], t, r):
+            continue
+        best, best_gain = -1, 0
+        for r2 in range(X.room_last.shape[0]):
+            f = X.room_last[r2, t]
+            if (f < 0 or X.ev_t[f] != t or X.ev_r[f] != r2 or S.ev_len[f] != 1
+                    or _in_chain(chain, n, f) or not can_place(S, f, t, r)):
+                continue
+            k = S.ev_task[f]
+            # room penalty and stability, the only costs a room change moves (building
+            # changes too, which the exact price below includes)
+            gain = (S.task_room_pen[k, r] - S.task_room_pen[k, r2]
+                    + ((X.task_room[k, r] == 0) - (X.task_room[k, r2] == 1)) * S.w[1])
+            if gain < best_gain:
+                d = move_delta(S, X, f, t, r, hard_weight, True)
+                if d < best_gain:
+                    best, best_gain = f, d
+        if best >= 0:
+            n = _push(X, chain, n, best)
+            delta += remove(S, X, best, hard_weight) + insert(S, X, best, t, r, hard_weight)
+    return delta, n
+
+
+@nb.njit(cache=True, _nrt=False)
 def _propose_kempe(S: Static, X: State, e: int, hard_weight: int, undo: np.ndarray,
                    chain: np.ndarray) -> tuple[int, int]:
     t0 = X.ev_t[e]
@@ -191,8 +230,12 @@ def _propose_kempe(S: Static, X: State, e: int, hard_weight: int, undo: np.ndarr
         return NOT_MADE, 0
     for q in range(n):
         chain[CHAIN_T + q] = X.ev_t[chain[q]]
-    undo[0], undo[4], undo[5], undo[6] = UNDO_CHAIN, n, t0, t2
-    return APPLIED, _shift_chain(S, X, chain, n, t0, t2, hard_weight)
+    undo[0], undo[4], undo[5], undo[6], undo[7] = UNDO_CHAIN, n, t0, t2, n
+    delta = _shift_chain(S, X, chain, n, t0, t2, hard_weight)
+    if delta >= BIG:
+        return APPLIED, delta
+    d, undo[4] = _offer_vacated_rooms(S, X, chain, n, n, hard_weight)
+    return APPLIED, delta + d
 
 
 @nb.njit(cache=True, _nrt=False)

@@ -26,6 +26,7 @@ from core.timetabling.kernel import (
 )
 from core.timetabling.search import (
     APPLIED,
+    CHAIN_R,
     NOT_MADE,
     _propose_kempe,
     _propose_swap,
@@ -188,7 +189,7 @@ def test_kempe_chain_swaps_exactly_its_sessions_between_two_periods(comp01_feasi
     X = state_of(cp, S, ev_t, ev_r)
     seed(23)
     rng = np.random.default_rng(23)
-    longer = 0
+    longer = rerooms = 0
     for _ in range(2000):
         e = int(S.movable[rng.integers(S.movable.shape[0])])
         before = X.ev_t.copy()
@@ -197,13 +198,21 @@ def test_kempe_chain_swaps_exactly_its_sessions_between_two_periods(comp01_feasi
             if status == APPLIED:
                 _undo(S, X, X.undo, X.chain, HW)
             continue
-        t1, t2, n = int(X.undo[5]), int(X.undo[6]), int(X.undo[4])
+        t1, t2, n = int(X.undo[5]), int(X.undo[6]), int(X.undo[7])
         moved = set(np.flatnonzero(X.ev_t != before).tolist())
         assert moved == {int(x) for x in X.chain[:n]}  # the chain, and nothing else, moved
+        # sessions recorded after the chain stayed in their period and took a room the
+        # chain left there
+        for q in range(n, int(X.undo[4])):
+            f = int(X.chain[q])
+            assert f not in moved and X.ev_t[f] == before[f] in (t1, t2)
+            assert X.ev_r[f] in {int(X.chain[CHAIN_R + i]) for i in range(n)}
+            rerooms += 1
         assert e in moved
         for f in moved:
             assert {int(before[f]), int(X.ev_t[f])} == {t1, t2}
         longer += n > 2
         assert X.tot[HARD_RES] == 0 and X.tot[HARD_ROOM] == 0
     assert longer > 10
+    assert rerooms > 0
     assert list(X.tot) == full_totals(cp, X.ev_t, X.ev_r)
