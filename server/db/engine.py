@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for SQLite's write lock
+
 
 def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for SQLite (file, WAL, foreign keys) or PostgreSQL (psycopg 3)."""
@@ -31,7 +33,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -53,3 +55,17 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
     sessions = sessionmaker(engine, expire_on_commit=False)
     install(sessions)
     return sessions
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Have PostgreSQL's planner read the tables' statistics after a bulk load.
+
+    Autovacuum analyzes a table only a while after enough rows changed; until then the planner
+    has no statistics for a freshly loaded table and picks plans that scan it. Measured on the
+    demo university (431,000 grades): 200 clients syncing had p50 3.7 s / p99 16.9 s before
+    ``ANALYZE`` and 32 / 170 ms after. SQLite is left alone: its plans here were chosen and
+    measured without ``sqlite_stat1``.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")

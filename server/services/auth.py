@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,7 +31,7 @@ from core.errors import (
 from core.models import AuthToken, LoginAttempt, User, utcnow
 from core.rules.enums import UserStatus
 from core.rules.passwords import check_password_policy
-from server.db.engine import WRITE_INTENT
+from server.db.engine import SQLITE_BUSY_TIMEOUT_MS, WRITE_INTENT
 from server.services import audit
 from server.services.passwords import hash_password, needs_rehash, verify_password
 from server.services.principal import Principal
@@ -187,7 +188,7 @@ def authenticate(session: Session, settings: Settings, token: str, *, client_add
     user = session.get(User, row.user_id)
     if user is None or user.deleted or user.status != UserStatus.ACTIVE:
         raise AuthenticationError("账户已停用 (account disabled)", {"reason": "disabled"})
-    if now - row.last_used_at > _TOUCH_EVERY:
+    if _touch_due(row.id, row.last_used_at, now):
         engine, token_id = session.get_bind(), row.id
         touch = lambda: _touch(engine, token_id, now)  # noqa: E731
         if defer_touch is not None:
@@ -197,14 +198,48 @@ def authenticate(session: Session, settings: Settings, token: str, *, client_add
     return Principal.of(user, token_id=row.id, client_address=client_address)
 
 
+_touched: dict[str, datetime] = {}  # token id -> when this process last queued its touch
+_touched_lock = threading.Lock()
+
+
+def _touch_due(token_id: str, last_used_at: datetime, now: datetime) -> bool:
+    """Whether this request should record the token's use: at most once a minute per token
+    and process. Without the in-process note every request arriving before the first touch
+    committed queued its own: 200 desktops sharing a few accounts made a storm of writes
+    that queued on SQLite's write lock (and held pool connections) for up to 30 s."""
+    if now - last_used_at <= _TOUCH_EVERY:
+        return False
+    with _touched_lock:
+        queued = _touched.get(token_id)
+        if queued is not None and now - queued <= _TOUCH_EVERY:
+            return False
+        if len(_touched) > 10_000:  # forget notes older than the interval
+            for key in [k for k, when in _touched.items() if now - when > _TOUCH_EVERY]:
+                del _touched[key]
+        _touched[token_id] = now
+        return True
+
+
 def _touch(engine: Any, token_id: str, now: datetime) -> None:
     """Record use in its own short transaction: a read-only request stays read-only, and a
-    busy database only delays the idle clock (at most a minute), never fails the request."""
+    busy database only delays the idle clock (at most a minute), never fails the request.
+    On SQLite the touch waits at most a quarter second for the write lock, then gives up
+    (the next request a minute later records it)."""
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        with engine.connect() as conn, conn.execution_options(sqlite_immediate=True).begin():
-            conn.execute(update(AuthToken).where(AuthToken.id == token_id).values(last_used_at=now))
+        with engine.connect() as conn:
+            driver = conn.connection.driver_connection  # outside SQLAlchemy's transaction
+            if sqlite:
+                driver.execute("PRAGMA busy_timeout=250")
+            try:
+                with conn.execution_options(sqlite_immediate=True).begin():
+                    conn.execute(update(AuthToken).where(AuthToken.id == token_id).values(last_used_at=now))
+            finally:
+                if sqlite:
+                    driver.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     except OperationalError:
-        pass
+        with _touched_lock:
+            _touched.pop(token_id, None)  # not recorded: let the next request try
 
 
 def token_expiry(session: Session, settings: Settings, token_id: str) -> datetime:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.demo import DemoAccount, generate, insert_rows
 from core.models import Student, User
+from server.db.engine import refresh_statistics
 from server.db.replication import take_seq_range
 from server.services.bootstrap import open_database
 from server.services.principal import SYSTEM
@@ -51,6 +52,7 @@ def seed_demo(settings: Settings, *, seed: int = 1, today: date | None = None,
                 for row in rows:
                     row["server_seq"] += offset
             counts = insert_rows(connection, university)
+        refresh_statistics(engine)
         progress(f"演示大学已生成 (demo university seeded): {sum(counts.values()):,} rows in "
                  f"{time.perf_counter() - started:.1f} s")
     return create_accounts(sessions, university.accounts)

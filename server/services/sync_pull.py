@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, not_, select
+from sqlalchemy import Integer, Table, bindparam, exists, literal, not_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import False_
 from sqlalchemy.sql.util import ClauseAdapter
@@ -91,8 +91,16 @@ def pull(session: Session, principal: Principal, *, cursor: str | None, limit: i
         return {"upserts": {}, "removes": {}, "next_cursor": format_cursor(epoch, plan.after), "has_more": False,
                 "scope_key": key, "scope_reset": False, "resync_required": False, "reason": ""}
     tables = _tables_changed_since(session, plan.after)
-    boundary, has_more = _boundary(session, principal, plan, limit, tables)
-    upserts, removes = _changes(session, principal, plan, boundary, tables) if boundary > plan.after else ({}, {})
+    small = None if plan.full_pass else _changes(session, principal, plan, plan.top, tables, cap=limit)
+    if small is not None:
+        # An incremental pull whose changes fit in one page (the common case while clients
+        # sync every few minutes): read once, no boundary to find.
+        upserts, removes = small
+        boundary, has_more = plan.top, False
+    else:
+        boundary, has_more = _boundary(session, principal, plan, limit, tables)
+        changes = _changes(session, principal, plan, boundary, tables) if boundary > plan.after else None
+        upserts, removes = changes if changes is not None else ({}, {})
     # A last page covers everything up to the counter, in scope or not, so the cursor can
     # move to it (and a check made right after compares like with like).
     end = max(boundary, plan.after) if has_more else max(plan.top, plan.after)
@@ -135,15 +143,24 @@ def _removals_apply(plan: _Plan, condition: object) -> bool:
     return not plan.full_pass and condition is not None and not _never(condition)
 
 
+def _changed_tables_query() -> Any:
+    """One statement probing every table's ``server_seq`` index for a number after ``:after``."""
+    after = bindparam("after", type_=Integer)
+    return union_all(*(
+        select(literal(i).label("i")).where(exists().where(Base.metadata.tables[name].c.server_seq > after))
+        for i, name in enumerate(SYNC_TABLES)
+    ))
+
+
+_CHANGED_TABLES = _changed_tables_query()
+
+
 def _tables_changed_since(session: Session, after: int) -> list[str]:
-    """Tables with any row numbered after the cursor: one index probe each, so a pull after a
-    few edits elsewhere runs the scoped queries on one or two tables, not on all of them."""
-    changed = []
-    for name in SYNC_TABLES:
-        table = Base.metadata.tables[name]
-        if session.execute(select(table.c.server_seq).where(table.c.server_seq > after).limit(1)).first():
-            changed.append(name)
-    return changed
+    """Tables with any row numbered after the cursor: one index probe each, all in one
+    statement, so a pull after a few edits elsewhere runs the scoped queries on one or two
+    tables, not on all of them."""
+    found = sorted(i for (i,) in session.execute(_CHANGED_TABLES, {"after": after}))
+    return [SYNC_TABLES[i] for i in found]
 
 
 def _boundary(session: Session, principal: Principal, plan: _Plan, limit: int, tables: list[str]) -> tuple[int, bool]:
@@ -172,21 +189,37 @@ def _boundary(session: Session, principal: Principal, plan: _Plan, limit: int, t
     return merged[-1], full
 
 
-def _changes(session: Session, principal: Principal, plan: _Plan, boundary: int,
-             tables: list[str]) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+def _changes(session: Session, principal: Principal, plan: _Plan, boundary: int, tables: list[str], *,
+             cap: int | None = None) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]] | None:
+    """The rows (and removals) numbered in (after, boundary]. With ``cap``: None as soon as
+    they come to more than ``cap`` in all (the caller then cuts a page at a boundary)."""
     upserts: dict[str, dict[str, Any]] = {}
     removes: dict[str, list[str]] = {}
+    budget = cap
     for name in tables:
         table = Base.metadata.tables[name]
         condition = scope_filter(principal, name)
         if not _never(condition):
             stmt, _cols = _window(session, table, plan.after, boundary, condition)
+            if budget is not None:
+                stmt = stmt.limit(budget + 1)
             rows = [list(r) for r in session.execute(stmt)]
+            if budget is not None:
+                budget -= len(rows)
+                if budget < 0:
+                    return None
             if rows:
                 upserts[str(name)] = {"columns": [str(c.name) for c in table.c], "rows": rows}
         if _removals_apply(plan, condition):
             stmt, cols = _window(session, table, plan.after, boundary, condition, removed=True)
-            gone = list(session.scalars(stmt.with_only_columns(cols.id)))
+            stmt = stmt.with_only_columns(cols.id)
+            if budget is not None:
+                stmt = stmt.limit(budget + 1)
+            gone = list(session.scalars(stmt))
+            if budget is not None:
+                budget -= len(gone)
+                if budget < 0:
+                    return None
             if gone:
                 removes[str(name)] = gone
     return upserts, removes

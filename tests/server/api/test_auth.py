@@ -79,6 +79,49 @@ def test_token_expires_after_idle_hours(api: TestClient, make_user: MakeUser, lo
     assert response.json()["details"]["reason"] == "expired"
 
 
+def test_use_is_recorded_once_a_minute_per_token_and_a_busy_database_never_holds_a_request(
+        api: TestClient, make_user: MakeUser, login: Login, sessions: sessionmaker[Session], db_url: str) -> None:
+    import time
+
+    from sqlalchemy import select
+
+    make_user("liu", "registrar")
+    headers = login("liu")
+
+    def last_used() -> datetime:
+        with sessions() as s:
+            return s.scalars(select(AuthToken.last_used_at)).one()
+
+    def set_last_used(minutes_ago: int) -> datetime:
+        when = datetime.now().astimezone() - timedelta(minutes=minutes_ago)
+        with sessions.begin() as s:
+            s.execute(update(AuthToken).values(last_used_at=when))
+        return last_used()
+
+    old = set_last_used(2)
+    assert api.get("/auth/me", headers=headers).status_code == 200
+    assert last_used() > old  # recorded
+    old = set_last_used(2)
+    assert api.get("/auth/me", headers=headers).status_code == 200
+    assert last_used() == old  # this process recorded it less than a minute ago: no second write
+    if not db_url.startswith("sqlite"):
+        return
+    from server.services import auth
+
+    auth._touched.clear()
+    engine = sessions.kw["bind"]
+    with engine.connect() as conn:  # another process holds SQLite's write lock
+        blocker = conn.connection.driver_connection
+        blocker.execute("BEGIN IMMEDIATE")
+        started = time.perf_counter()
+        assert api.get("/auth/me", headers=headers).status_code == 200
+        assert time.perf_counter() - started < 5  # the touch gave up after 250 ms, not 30 s
+        blocker.execute("ROLLBACK")
+    assert last_used() == old
+    assert api.get("/auth/me", headers=headers).status_code == 200
+    assert last_used() > old  # not recorded then, so the next request did it
+
+
 def test_password_change_revokes_other_sessions(api: TestClient, make_user: MakeUser, login: Login) -> None:
     make_user("liu", "registrar")
     first, second = login("liu"), login("liu")

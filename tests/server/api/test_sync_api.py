@@ -77,6 +77,30 @@ def test_registrar_pulls_everything_in_pages_and_then_only_news(api: TestClient,
     assert list(news) == [("student", student_id)] and news[("student", student_id)]["phone"] == "13900001111"  # type: ignore[index]
 
 
+def test_incremental_changes_come_in_one_page_when_they_fit_and_in_pages_when_not(
+        api: TestClient, make_user: MakeUser, login: Login, org: object, sessions: sessionmaker[Session]) -> None:
+    make_user("reg", "registrar")
+    headers = login("reg")
+    _, cursor, key, _ = _pull_all(api, headers, limit=100)
+    with sessions.begin() as s:
+        template = s.get(Student, org.student_id)  # type: ignore[attr-defined]
+        assert template is not None
+        new = [Student(number=f"20240101019{i}", name=f"新生{i}", gender="F", id_number=f"11010520060102{i:03d}X",
+                       birth_date=date(2006, 1, 1), class_id=template.class_id, major_id=template.major_id,
+                       department_id=template.department_id, cohort=2024, enrolled_on=date(2024, 9, 1))
+               for i in range(5)]
+        s.add_all(new)
+        s.flush()
+        created = {st.id for st in new}
+    one, _, _, pages = _pull_all(api, headers, cursor, key, limit=10)
+    assert len(pages) == 1 and {i for _t, i in one} == created  # read once, no boundary needed
+    paged, end, _, pages = _pull_all(api, headers, cursor, key, limit=2)
+    assert len(pages) == 3 and {i for _t, i in paged} == created  # cut at sequence boundaries
+    assert [len(p["upserts"].get("student", {}).get("rows", [])) for p in pages] == [2, 2, 1]
+    again, _, _, _ = _pull_all(api, headers, end, key)
+    assert again == {}
+
+
 def test_push_is_idempotent_and_reports_conflicts_and_rejections(api: TestClient, make_user: MakeUser,
                                                                  login: Login, org: object) -> None:
     make_user("reg", "registrar")
