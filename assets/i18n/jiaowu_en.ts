@@ -1121,6 +1121,69 @@ Server: %5</translation>
     </message>
 </context>
 <context>
+    <name>DecideManyDialog</name>
+    <message>
+        <source>Decide %1 status changes</source>
+        <translation>Decide %1 status changes</translation>
+    </message>
+    <message>
+        <source>%1 changes: %2</source>
+        <translation>%1 changes: %2</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>Student no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>Change type</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>%1 of them need a class chosen at approval: approve those one by one (rejecting them together is possible).</source>
+        <translation>%1 of them need a class chosen at approval: approve those one by one (rejecting them together is possible).</translation>
+    </message>
+    <message>
+        <source>Opinion (optional when approving, required to reject)</source>
+        <translation>Opinion (optional when approving, required to reject)</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>Approve all</source>
+        <translation>Approve all</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>Reject all</translation>
+    </message>
+    <message>
+        <source>Write the reason for the rejection in Opinion.</source>
+        <translation>Write the reason for the rejection in Opinion.</translation>
+    </message>
+    <message>
+        <source>%1 decided; the server applies them when they arrive.</source>
+        <translation>%1 decided; the server applies them when they arrive.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the others are still waiting for a decision.</source>
+        <translation>Cancelled: the others are still waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>%1 not decided:</source>
+        <translation>%1 not decided:</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Reason (required to reject)</source>
@@ -2198,6 +2261,10 @@ Server: %5</translation>
         <translation>%1 changes</translation>
     </message>
     <message>
+        <source>%1 changes selected, %2 of them submitted: Approve… or Reject… decides those together.</source>
+        <translation>%1 changes selected, %2 of them submitted: Approve… or Reject… decides those together.</translation>
+    </message>
+    <message>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
@@ -2220,6 +2287,10 @@ Server: %5</translation>
     <message>
         <source>Decided; the server applies it when it arrives.</source>
         <translation>Decided; the server applies it when it arrives.</translation>
+    </message>
+    <message>
+        <source>%1 decided; the server applies them when they arrive.</source>
+        <translation>%1 decided; the server applies them when they arrive.</translation>
     </message>
 </context>
 <context>

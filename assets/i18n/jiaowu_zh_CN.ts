@@ -1121,6 +1121,69 @@ Qt %4
     </message>
 </context>
 <context>
+    <name>DecideManyDialog</name>
+    <message>
+        <source>Decide %1 status changes</source>
+        <translation>批量审批 %1 条学籍异动</translation>
+    </message>
+    <message>
+        <source>%1 changes: %2</source>
+        <translation>共 %1 条：%2</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>异动类型</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>%1 of them need a class chosen at approval: approve those one by one (rejecting them together is possible).</source>
+        <translation>其中 %1 条须在审批时指定班级：请逐条批准（可以一并驳回）。</translation>
+    </message>
+    <message>
+        <source>Opinion (optional when approving, required to reject)</source>
+        <translation>审批意见（批准时可不填，驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Approve all</source>
+        <translation>全部批准</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>全部驳回</translation>
+    </message>
+    <message>
+        <source>Write the reason for the rejection in Opinion.</source>
+        <translation>请在审批意见中填写驳回理由。</translation>
+    </message>
+    <message>
+        <source>%1 decided; the server applies them when they arrive.</source>
+        <translation>已审批 %1 条；送达服务器后生效。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the others are still waiting for a decision.</source>
+        <translation>已取消：其余异动仍待审批。</translation>
+    </message>
+    <message>
+        <source>%1 not decided:</source>
+        <translation>%1 条未能审批：</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Reason (required to reject)</source>
@@ -2198,6 +2261,10 @@ Qt %4
         <translation>共 %1 条</translation>
     </message>
     <message>
+        <source>%1 changes selected, %2 of them submitted: Approve… or Reject… decides those together.</source>
+        <translation>已选 %1 条异动，其中 %2 条已提交：可用“批准…”或“驳回…”一并审批。</translation>
+    </message>
+    <message>
         <source>%1 %2: %3</source>
         <translation>%1 %2：%3</translation>
     </message>
@@ -2220,6 +2287,10 @@ Qt %4
     <message>
         <source>Decided; the server applies it when it arrives.</source>
         <translation>已审批；送达服务器后即生效。</translation>
+    </message>
+    <message>
+        <source>%1 decided; the server applies them when they arrive.</source>
+        <translation>已审批 %1 条；送达服务器后生效。</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -76,6 +76,16 @@ class Draft:
     document_number: str = ""
     effective_date: date | None = None
     to_class_id: str | None = None
+
+
+@dataclass
+class DecisionReport:
+    """What :meth:`StatusChangeService.decide_many` did: the decided ids, the refused ones
+    with their reasons, and whether a cancel stopped it."""
+
+    decided: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -453,6 +463,35 @@ class StatusChangeService:
 
     def reject(self, change_id: str, reason: str, **_kw: Any) -> str:
         return self._step(self._stored(change_id), {"state": A.REJECTED.value, "decision_reason": reason.strip()})
+
+    def decide_many(self, change_ids: Sequence[str], *, approve: bool, opinion: str = "",
+                    on_progress: Progress = _noop, cancel: threading.Event | None = None) -> DecisionReport:
+        """Approve (or reject, with ``opinion`` as the reason) several submitted changes.
+
+        Each decision is checked by the same rules as one taken on its own and written as its
+        own local step; a change the rules refuse (a class still to choose, a state that
+        moved on, no reason to reject) is reported with its reason and the others go ahead.
+        A cancel stops before the next change; what was decided stays decided.
+        """
+        report = DecisionReport()
+        total = len(change_ids)
+        for done, change_id in enumerate(change_ids):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            try:
+                if approve:
+                    self.approve(change_id, None, opinion)
+                else:
+                    self.reject(change_id, opinion)
+                report.decided.append(change_id)
+            except ClientError as exc:
+                if exc.kind is ErrorKind.PERMISSION_DENIED:
+                    raise  # the same for every change: say it once
+                reasons = exc.field_errors.values() if exc.field_errors else [exc.message]
+                report.refused.append((change_id, "; ".join(reasons)))
+            on_progress(done + 1, total)
+        return report
 
     def delete(self, change_id: str, **_kw: Any) -> str:
         old = self._stored(change_id)

@@ -1,6 +1,18 @@
 """Status changes 学籍异动 and cards and certificates 证件证书 (client/ui/status_changes)."""
 
 ZH = {
+    "Decide %1 status changes": "批量审批 %1 条学籍异动",
+    "%1 changes: %2": "共 %1 条：%2",
+    "%1 of them need a class chosen at approval: approve those one by one (rejecting them together is possible).":
+        "其中 %1 条须在审批时指定班级：请逐条批准（可以一并驳回）。",
+    "Approve all": "全部批准",
+    "Reject all": "全部驳回",
+    "Write the reason for the rejection in Opinion.": "请在审批意见中填写驳回理由。",
+    "%1 decided; the server applies them when they arrive.": "已审批 %1 条；送达服务器后生效。",
+    "Cancelled: the others are still waiting for a decision.": "已取消：其余异动仍待审批。",
+    "%1 not decided:": "%1 条未能审批：",
+    "%1 changes selected, %2 of them submitted: Approve… or Reject… decides those together.":
+        "已选 %1 条异动，其中 %2 条已提交：可用“批准…”或“驳回…”一并审批。",
     "%1 %2: %3": "%1 %2：%3",
     "%1 (%2 students)": "%1（%2人）",
     "%1 (derived, not stored)": "%1（推算，不存储）",

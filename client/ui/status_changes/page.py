@@ -36,6 +36,7 @@ from client.ui.status_changes.batch_dialog import BatchDialog
 from client.ui.status_changes.certificates_dialog import CertificatesDialog
 from client.ui.status_changes.change_dialog import ChangeDialog
 from client.ui.status_changes.common import EffectsTable, change_type_label, refusal_text
+from client.ui.status_changes.decide_many import DecideManyDialog
 from client.ui.status_changes.table_model import ChangesTableModel
 from client.ui.status_changes.timeline import TimelineDialog
 from client.ui.widgets import ERROR_STYLE
@@ -126,7 +127,8 @@ class StatusChangesPage(QWidget):
         self.view.setObjectName("changesTable")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows: the approver decides a morning's submitted changes in one go
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(26)
@@ -243,8 +245,14 @@ class StatusChangesPage(QWidget):
         self._on_selection_changed()
 
     def selected(self) -> ChangeRow | None:
+        """The selected change when exactly one is selected (the single-change actions)."""
+        chosen = self.selected_changes()
+        return chosen[0] if len(chosen) == 1 else None
+
+    def selected_changes(self) -> list[ChangeRow]:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
-        return self.model.row_at(rows[0].row()) if rows else None
+        found = (self.model.row_at(index.row()) for index in sorted(rows, key=lambda i: i.row()))
+        return [change for change in found if change is not None]
 
     def select_change(self, change_id: str) -> bool:
         row = self.model.row_of(change_id)
@@ -257,7 +265,12 @@ class StatusChangesPage(QWidget):
         self._update_buttons()
         change = self.selected()
         if change is None:
-            self.detail_label.setText(self.tr("Select a change to see its effects."))
+            several = self.selected_changes()
+            waiting = sum(c.state == "submitted" for c in several)
+            self.detail_label.setText(
+                self.tr("%1 changes selected, %2 of them submitted: Approve… or Reject… decides those together.")
+                .replace("%1", str(len(several))).replace("%2", str(waiting)) if len(several) > 1
+                else self.tr("Select a change to see its effects."))
             self.effects_table.show_effects([])
             return
         self.detail_label.setText(self.tr("%1 %2: %3").replace("%1", change.student_number)
@@ -279,6 +292,7 @@ class StatusChangesPage(QWidget):
     def _update_buttons(self) -> None:
         change = self.selected()
         state = change.state if change is not None else None
+        several = [c for c in self.selected_changes() if c.state == "submitted"] if change is None else []
         can_submit, can_approve = self.service.can(Step.SUBMIT), self.service.can(Step.APPROVE)
         self.new_button.setEnabled(can_submit)
         self.batch_button.setEnabled(can_submit)
@@ -286,8 +300,8 @@ class StatusChangesPage(QWidget):
         self.submit_button.setEnabled(can_submit and state == "draft")
         self.delete_button.setEnabled(can_submit and state == "draft")
         self.recall_button.setEnabled(can_submit and state == "submitted")
-        self.approve_button.setEnabled(can_approve and state == "submitted")
-        self.reject_button.setEnabled(can_approve and state == "submitted")
+        self.approve_button.setEnabled(can_approve and (state == "submitted" or len(several) > 1))
+        self.reject_button.setEnabled(can_approve and (state == "submitted" or len(several) > 1))
         self.timeline_button.setEnabled(change is not None)
         self.approve_button.setVisible(can_approve)
         self.reject_button.setVisible(can_approve)
@@ -372,13 +386,27 @@ class StatusChangesPage(QWidget):
         box.open()
 
     @Slot()
-    def open_decision(self) -> ApproveDialog | None:
+    def open_decision(self) -> ApproveDialog | DecideManyDialog | None:
         change = self.selected()
-        if change is None or change.state != "submitted":
+        if change is None:
+            return self.open_decide_many()
+        if change.state != "submitted":
             return None
         dialog = ApproveDialog(self.service, change, self)
         dialog.sig_decided.connect(lambda cid: (self._say(self.tr("Decided; the server applies it when it arrives.")),
                                                 self._after_write(cid)))
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def open_decide_many(self) -> DecideManyDialog | None:
+        """Decide every selected submitted change (a selection of other states is skipped)."""
+        changes = [c for c in self.selected_changes() if c.state == "submitted"]
+        if len(changes) < 2:
+            return None
+        dialog = DecideManyDialog(self.service, changes, self)
+        dialog.sig_decided.connect(lambda n: (self._say(self.tr("%1 decided; the server applies them when they "
+                                                                "arrive.").replace("%1", str(n))), self.refresh()))
         self._keep(dialog)
         dialog.open()
         return dialog

@@ -158,6 +158,34 @@ def test_reject_needs_a_reason_and_the_timeline_is_in_order(sync: SyncService) -
     assert registrar.list_changes(ChangeQuery(view="decided"))[0].decision_reason == "材料不全"
 
 
+def test_deciding_several_changes_goes_ahead_where_the_rules_allow_and_names_each_refusal(sync: SyncService) -> None:
+    import threading
+
+    registrar = _service(sync, APPROVE)
+    li = registrar.draft(Draft(IDS["li"], "suspend", "因病休学", "文4"), submit=True)
+    zhao = registrar.draft(Draft(IDS["zhao"], "suspend", "参军", "文5"), submit=True)
+    wang = registrar.draft(Draft(IDS["wang"], "resume", "病愈复学", "文6"), submit=True)  # needs a class
+    with pytest.raises(ClientError) as denied:  # a secretary: said once, nothing written
+        _service(sync).decide_many([li, zhao], approve=True)
+    assert denied.value.kind is ErrorKind.PERMISSION_DENIED
+    no_reason = registrar.decide_many([li, zhao], approve=False, opinion=" ")
+    assert no_reason.decided == [] and [cid for cid, _ in no_reason.refused] == [li, zhao]
+    assert "reason" in no_reason.refused[0][1].lower() or "理由" in no_reason.refused[0][1]
+    progress: list[tuple[int, int]] = []
+    report = registrar.decide_many([li, wang, zhao], approve=True, opinion="同意",
+                                   on_progress=lambda d, t: progress.append((d, t)))
+    assert report.decided == [li, zhao] and not report.cancelled
+    assert [cid for cid, _ in report.refused] == [wang] and "class" in report.refused[0][1].lower()
+    assert progress == [(1, 3), (2, 3), (3, 3)]
+    assert [registrar.get(c).state for c in (li, zhao, wang)] == ["approved", "approved", "submitted"]
+    again = registrar.decide_many([li], approve=False, opinion="撤销")  # already decided
+    assert again.decided == [] and again.refused[0][0] == li
+    cancel = threading.Event()
+    cancel.set()
+    stopped = registrar.decide_many([wang], approve=False, opinion="材料不全", cancel=cancel)
+    assert stopped.cancelled and stopped.decided == [] and registrar.get(wang).state == "submitted"
+
+
 def test_certificates_issue_skip_and_print_only_with_the_servers_number(sync: SyncService) -> None:
     certificates = CertificateService(sync, "u-1")
     result = certificates.issue("student_id_card", [IDS["li"], IDS["wang"], IDS["zhao"]])

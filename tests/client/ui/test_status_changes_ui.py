@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
-from client.services.status_changes import Draft
+from client.services.status_changes import ChangeQuery, Draft
 from client.ui.main_window import MainWindow
 from client.ui.status_changes.approve_dialog import ApproveDialog
 from client.ui.status_changes.batch_dialog import BatchDialog
 from client.ui.status_changes.change_dialog import ChangeDialog
+from client.ui.status_changes.decide_many import DecideManyDialog
 from client.ui.status_changes.page import StatusChangesPage
 from client.ui.status_changes.timeline import TimelineDialog
 from sync.client import schema as s
@@ -197,6 +199,32 @@ def test_approval_flow_offline_then_online_reject_resume_and_refused_approval(
     _sync(qtbot, dept)
     resumed = _student(dept, first["id"])
     assert (resumed["status"], resumed["class_id"]) == ("enrolled", target)
+    # Several submitted changes decided together: one approval each, all synced.
+    third, fourth = _students(dept)[2:4]
+    together = [page.service.draft(Draft(st["id"], "suspend", "参军入伍", f"教学〔2027〕{n}号"), submit=True)
+                for n, st in ((7, third), (8, fourth))]
+    _sync(qtbot, dept)
+    _sync(qtbot, registrar)
+    desk.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: all(desk.model.row_of(c) >= 0 for c in together), timeout=10_000)
+    desk.view.clearSelection()
+    for change_id in together:
+        desk.view.selectionModel().select(desk.model.index(desk.model.row_of(change_id), 0),
+                                          QItemSelectionModel.SelectionFlag.Select
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+    assert desk.selected() is None and len(desk.selected_changes()) == 2 and desk.approve_button.isEnabled()
+    assert not desk.edit_button.isEnabled() and not desk.timeline_button.isEnabled()
+    several = desk.open_decision()
+    assert isinstance(several, DecideManyDialog) and several.table.rowCount() == 2
+    several.reject_button.click()  # a rejection needs its reason: nothing is written
+    assert several.result.isVisible() and several.report is None
+    several.opinion_edit.setText("同意")
+    several.approve_button.click()
+    qtbot.waitUntil(lambda: several.report is not None, timeout=10_000)
+    assert sorted(several.report.decided) == sorted(together) and not several.report.refused
+    qtbot.waitUntil(lambda: registrar.context.status.snapshot.unsent_changes == 0, timeout=SYNC_TIMEOUT)
+    assert [_server_changes(demo_server, st["id"])[0]["state"] for st in (third, fourth)] == ["applied", "applied"]
+    several.close()
     # The student's timeline: suspended, then resumed, oldest first.
     timeline = page.open_timeline(first["id"])
     assert isinstance(timeline, TimelineDialog)
@@ -305,6 +333,16 @@ def test_screenshots(qtbot: QtBot, demo_server, make_context, tmp_path: Path, la
     decision.note_edit.setText("同意复学，编入下一年级")
     _shot(decision, f"status_changes_approve_{lang}")
     decision.close()
+
+    several = DecideManyDialog(service, [service.get(c) for c in (applied_on, resume)]
+                               + [service.get(c.id) for c in service.list_changes(ChangeQuery(view="awaiting"))
+                                  if c.id not in (applied_on, resume)][:3], page)
+    qtbot.addWidget(several)
+    several.show()
+    several.opinion_edit.setText("同意")
+    several._show(several.tr("%1 decided; the server applies them when they arrive.").replace("%1", "3"), error=False)
+    _shot(several, f"status_changes_decide_many_{lang}")
+    several.close()
 
     timeline = page.open_timeline(pick[0]["id"])
     qtbot.waitUntil(lambda: len(timeline.entries) == 1 and timeline.entries[0].isVisible()
