@@ -11,7 +11,11 @@ Moves (each one a short sequence of the kernel's ``remove``/``insert`` primitive
   (shares a teacher or class) with the chain on the other side is pulled along, and the whole
   chain changes sides. It keeps a clash-free timetable clash-free, so it reaches timetables a
   single move cannot without passing through clashes (Lewis 2008; used in the ITC-2007 winner
-  family of solvers). Limited to single-period sessions, where sides are well defined.
+  family of solvers). Limited to single-period sessions, where sides are well defined. The
+  rooms the chain leaves are then offered to the sessions that stayed in those periods (a
+  stayer takes one when that is strictly cheaper: capacity, room stability), so a chain that
+  frees a big room at the time a big course sits in a small one is priced with the course
+  moved into it; without this, comp05 froze with 80 missing seats in some runs.
 
 Acceptance is the Metropolis rule; the caller lowers the temperature between chunks.
 """

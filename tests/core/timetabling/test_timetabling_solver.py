@@ -22,6 +22,26 @@ def test_same_seed_same_timetable_other_seed_other_path() -> None:
     assert a.cost.feasible
 
 
+def test_a_budget_longer_than_one_run_anneals_several_runs_from_the_repaired_timetable(
+        monkeypatch) -> None:
+    p = generic_problem(2)
+    opts = SolverOptions(iterations=120_000, seed=5, chunk=10_000, run_moves_per_session=200)
+    starts: list[int] = []
+    restore = Solver._restore
+
+    def counting_restore(self, ev_t, ev_r):
+        starts.append(int(ev_t.sum()))
+        return restore(self, ev_t, ev_r)
+
+    monkeypatch.setattr(Solver, "_restore", counting_restore)
+    a = solve(p, opts)
+    assert len(starts) >= 3  # the first run and at least two more
+    assert len(set(starts)) == 1  # every run starts from the same (repaired) timetable
+    b = solve(p, opts)
+    assert a.placements == b.placements and a.cost == b.cost  # still deterministic
+    assert a.cost.feasible and a.iterations == 120_000
+
+
 def test_progress_is_reported_and_reaches_the_budget() -> None:
     seen: list[tuple[int, int]] = []
     solve(generic_problem(3), SolverOptions(iterations=50_000, chunk=10_000),
