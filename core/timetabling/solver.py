@@ -12,9 +12,10 @@ repaired timetable with the full temperature schedule, and the best of all is ke
 (``run_moves_per_session``). On comp05 (ITC-2007) the result of a run is settled by its hot
 phase: seeds 1-4 gave 369/337/312/328 with 5 million moves and 378/333/308/320 with 10
 million, the same within noise, while single runs differ by up to 70 from seed to seed. So
-once a run has about 40,000 moves per session (6 million on comp05), more moves are better
-spent on another run than on a slower schedule; the larger instances (comp06, comp07), which
-still gain from longer runs, keep one run in 60 s. With ``iterations`` set the run is fully
+once a run has 60,000 moves per session (9 million on comp05; the result settles by about
+33,000 there), more moves are better spent on another run than on a slower schedule. The
+larger instances, whose single runs still gain from more moves, keep one run in 60 s (at
+40,000 comp06 got two runs and ended at 58, a miss). With ``iterations`` set the run is fully
 deterministic for a seed;
 with only a time limit the number of moves is estimated from the measured speed, so the end
 point depends on the machine (the trajectory for a seed is the same: a longer run extends a
@@ -84,7 +85,7 @@ class SolverOptions:
     kempe_rate: float = 0.1
     task_room_rate: float = 0.05
     chunk: int = 250_000
-    run_moves_per_session: int | None = 40_000
+    run_moves_per_session: int | None = 60_000
 
 
 @dataclass(frozen=True)
