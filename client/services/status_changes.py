@@ -8,9 +8,7 @@ fields, the state machine against the student as the replica holds them, target 
 effects), so the user gets the exact reason at once, offline too. The server's answer is
 final: a step it refuses lands in the Sync page's conflict list with its reason.
 
-Batch promotion goes through the REST API (online only): the server files the whole batch in
-one transaction with one ``batch_id`` (a field the push treats as the server's), previews it
-from its complete data and can approve it as a whole; see docs/students.md.
+Batch promotion goes through the REST API (online only): ``client.services.status_batches``.
 
 Plain Python, no Qt: the screens call it on the local worker pool.
 """
@@ -20,13 +18,12 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, and_, or_, select
 
-from client.services.api import ApiClient
 from client.services.dto import UserRow
 from client.services.errors import ClientError, ErrorKind
 from client.services.sync import SyncService
@@ -513,19 +510,6 @@ class StatusChangeService:
             changed["to_major_id"] = server["to_major_id"]
         return self._write(old["id"], "patch", changed)
 
-    # -- batch promotion (REST, online) ----------------------------------------------------
-    def batch_preview(self, api: ApiClient, token: str | None, request: BatchRequest, *,
-                      on_progress: Progress = _noop, cancel: threading.Event | None = None) -> BatchPreview:
-        data = api.post("/status-changes/batch-promotion/preview", json=request.as_json(), token=token, cancel=cancel)
-        return BatchPreview([BatchLine.of(line) for line in data["lines"]], dict(data["counts"]))
-
-    def batch_commit(self, api: ApiClient, token: str | None, request: BatchRequest, *,
-                     on_progress: Progress = _noop, cancel: threading.Event | None = None) -> tuple[str, int]:
-        """File the batch in one server transaction; returns (batch id, changes filed).
-        The sync that follows brings the rows into the replica."""
-        data = api.post("/status-changes/batch-promotion", json=request.as_json(), token=token, cancel=cancel)
-        return str(data["batch_id"]), len(data["changes"])
-
     def cohorts(self, **_kw: Any) -> list[int]:
         sc = s.REPLICA["school_class"]
         with self.sync.store.engine.connect() as conn:
@@ -551,64 +535,3 @@ def _fields(draft: Draft) -> dict[str, Any]:
     return {"student_id": draft.student_id, "change_type": draft.change_type, "reason": draft.reason.strip(),
             "document_number": draft.document_number.strip(), "effective_date": draft.effective_date,
             "to_class_id": draft.to_class_id or None}
-
-
-# --- batch promotion values ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BatchException:
-    student_id: str
-    change_type: str  # repeat | skip
-    to_class_id: str | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class BatchRequest:
-    cohort: int
-    effective_date: date
-    reason: str
-    document_number: str
-    major_id: str | None = None
-    department_id: str | None = None
-    exceptions: tuple[BatchException, ...] = ()
-    approve: bool = False
-
-    def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["effective_date"] = self.effective_date.isoformat()
-        data["exceptions"] = [asdict(e) for e in self.exceptions]
-        return data
-
-    def with_exception(self, exception: BatchException | None, student_id: str) -> BatchRequest:
-        """The request with ``student_id``'s exception replaced (None: removed)."""
-        kept = tuple(e for e in self.exceptions if e.student_id != student_id)
-        return replace(self, exceptions=kept + ((exception,) if exception else ()))
-
-
-@dataclass(frozen=True)
-class BatchLine:
-    student_id: str
-    number: str
-    name: str
-    class_label: str
-    status: str
-    action: str  # promote | repeat | skip | error
-    note: str = ""
-    to_class_id: str | None = None
-    effects: tuple[Effect, ...] = field(default_factory=tuple)
-
-    @classmethod
-    def of(cls, data: dict[str, Any]) -> BatchLine:
-        effects = tuple(Effect(e["field"], e["old"], e["new"], e["old_label"], e["new_label"], e.get("stored", True),
-                               e.get("pending", False)) for e in data.get("effects", []))
-        return cls(data["student_id"], data["number"], data["name"], data["class_label"], data["status"],
-                   data["action"], data.get("note") or "", data.get("to_class_id"), effects)
-
-
-@dataclass(frozen=True)
-class BatchPreview:
-    lines: list[BatchLine]
-    counts: dict[str, int]
-

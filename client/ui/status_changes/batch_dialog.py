@@ -40,15 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.services import status_batches
 from client.services.api import ApiClient
-from client.services.status_changes import (
-    BatchException,
-    BatchLine,
-    BatchPreview,
-    BatchRequest,
-    ClassOption,
-    StatusChangeService,
-)
+from client.services.status_batches import BatchException, BatchLine, BatchPreview, BatchRequest
+from client.services.status_changes import ClassOption, StatusChangeService
 from client.ui.status_changes.common import field_errors, refusal_text, status_label, text
 from client.ui.widgets import ERROR_STYLE, BusyBar
 from client.ui.workers import TaskRunner, local_pool
@@ -91,7 +86,7 @@ class BatchLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 4:
                 label = self.action_label(line.action)
-                return f"{label} ({self.tr('exception')})" if line.student_id in self.excepted else label
+                return self.tr("%1 (exception)").replace("%1", label) if line.student_id in self.excepted else label
             if column == 5:
                 details = [f"{text(e.old_label)} → {text(e.new_label)}" for e in line.effects]
                 return "; ".join([*details, text(line.note)] if line.note else details)
@@ -259,7 +254,7 @@ class BatchDialog(QDialog):
             return
         self.request = request
         self._say("")
-        self.runner.start(self.service.batch_preview, self.api, self.token, request, key="preview",
+        self.runner.start(status_batches.preview, self.api, self.token, request, key="preview",
                           on_finished=self._on_preview_finished, on_failed=self._on_failed)
 
     def _on_preview_finished(self, preview: object) -> None:
@@ -301,7 +296,7 @@ class BatchDialog(QDialog):
                 self.tr("Excepted by hand") if change_type == "skip" else "")
             request = request.with_exception(exception, line.student_id)
         self.request = request
-        self.runner.start(self.service.batch_preview, self.api, self.token, request, key="preview",
+        self.runner.start(status_batches.preview, self.api, self.token, request, key="preview",
                           on_finished=self._on_preview_finished, on_failed=self._on_failed)
 
     # -- filing ---------------------------------------------------------------------------
@@ -312,7 +307,7 @@ class BatchDialog(QDialog):
             return
         request = replace(request, exceptions=self.request.exceptions)
         self.commit_button.setEnabled(False)
-        self.runner.start(self.service.batch_commit, self.api, self.token, request, key="commit",
+        self.runner.start(status_batches.commit, self.api, self.token, request, key="commit",
                           on_finished=self._on_committed, on_failed=self._on_failed)
 
     def _on_committed(self, result: object) -> None:

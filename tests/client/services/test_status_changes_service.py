@@ -15,13 +15,8 @@ import pytest
 from client.services.certificates import CertificateService, NotPrintableError
 from client.services.dto import UserRow
 from client.services.errors import ClientError, ErrorKind
-from client.services.status_changes import (
-    BatchException,
-    BatchRequest,
-    ChangeQuery,
-    Draft,
-    StatusChangeService,
-)
+from client.services.status_batches import BatchException, BatchRequest
+from client.services.status_changes import ChangeQuery, Draft, StatusChangeService
 from client.services.sync import SyncService
 from sync.client import schema as s
 from sync.client.store import ReplicaStore
