@@ -613,6 +613,10 @@ Server: %5</translation>
         <source>Cannot file</source>
         <translation>Cannot file</translation>
     </message>
+    <message>
+        <source>%1 (exception)</source>
+        <translation>%1 (exception)</translation>
+    </message>
 </context>
 <context>
     <name>BedDialog</name>
@@ -1029,6 +1033,10 @@ Server: %5</translation>
     <message>
         <source>Saved on this computer; not yet accepted by the server.</source>
         <translation>Saved on this computer; not yet accepted by the server.</translation>
+    </message>
+    <message>
+        <source>%1 · unsent</source>
+        <translation>%1 · unsent</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +2406,10 @@ Server: %5</translation>
 </context>
 <context>
     <name>StudentTableModel</name>
+    <message>
+        <source>Changed on this computer; not yet accepted by the server.</source>
+        <translation>Changed on this computer; not yet accepted by the server.</translation>
+    </message>
     <message>
         <source>Student number</source>
         <translation>Student number</translation>

@@ -613,6 +613,10 @@ Qt %4
         <source>Cannot file</source>
         <translation>无法办理</translation>
     </message>
+    <message>
+        <source>%1 (exception)</source>
+        <translation>%1（例外）</translation>
+    </message>
 </context>
 <context>
     <name>BedDialog</name>
@@ -1029,6 +1033,10 @@ Qt %4
     <message>
         <source>Saved on this computer; not yet accepted by the server.</source>
         <translation>已保存在本机，服务器尚未受理。</translation>
+    </message>
+    <message>
+        <source>%1 · unsent</source>
+        <translation>%1 · 待上传</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +2406,10 @@ Qt %4
 </context>
 <context>
     <name>StudentTableModel</name>
+    <message>
+        <source>Changed on this computer; not yet accepted by the server.</source>
+        <translation>已在本机修改，服务器尚未接受。</translation>
+    </message>
     <message>
         <source>Student number</source>
         <translation>学号</translation>

@@ -41,6 +41,8 @@ ZH = {
     "Cards and certificates…": "证件证书…",
     "Choose a student first.": "请先选择学生。",
     "Clear exception": "取消例外",
+    "%1 (exception)": "%1（例外）",
+    "%1 · unsent": "%1 · 待上传",
     "Close": "关闭",
     "Date": "日期",
     "Decide status change": "审批学籍异动",

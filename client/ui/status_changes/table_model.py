@@ -68,7 +68,7 @@ class ChangesTableModel(QAbstractTableModel):
     def _text(self, row: ChangeRow, column: int) -> str:
         if column == 4:
             label = state_label(row.state)
-            return f"{label} · {self.tr('unsent')}" if row.unsent else label
+            return self.tr("%1 · unsent").replace("%1", label) if row.unsent else label
         values = (row.student_number, row.student_name, row.class_label, change_type_label(row.change_type), "",
                   row.document_number, iso_day(row.effective_date), iso_minute(row.when),
                   row.decision_reason or row.reason)

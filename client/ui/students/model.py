@@ -123,7 +123,7 @@ class StudentTableModel(QAbstractTableModel):
             return self._italic if student.unsent else None
         text = texts[index.column()]
         if student.unsent:
-            return f"{text}\n{self.tr('Changed on this computer; not yet accepted by the server.')}"
+            return text + "\n" + self.tr("Changed on this computer; not yet accepted by the server.")
         return text
 
     def _text(self, student: StudentRow, key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,22 @@ def test_chinese_is_the_default_language(qtbot, make_context) -> None:
     qtbot.addWidget(window)
     assert window.login_button.text() == "登录"
     assert window.windowTitle() == "教务管理系统 — 登录"
+
+
+def _calls_tr(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, (ast.Attribute, ast.Name))
+               and (n.func.attr if isinstance(n.func, ast.Attribute) else n.func.id) in ("tr", "translate")
+               for n in ast.walk(node))
+
+
+def test_no_translation_call_hides_inside_an_f_string() -> None:
+    """pyside6-lupdate does not look inside f-strings: a tr() there is never extracted, so the
+    text shows in English in the Chinese interface (it happened to three labels)."""
+    hidden = []
+    for path in sorted((ROOT / "client" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr) and any(
+                    isinstance(v, ast.FormattedValue) and _calls_tr(v.value) for v in node.values):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not hidden, f"tr() inside an f-string (move it out, with %1 placeholders): {hidden}"
